@@ -1,0 +1,28 @@
+// The site: Astro + Starlight, reading the chapters from `content/` through the doctrine library.
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
+import { doctrineSite } from './src/site/integration.ts';
+import { SITE_URL } from './src/lib/site.ts';
+
+const site = await doctrineSite('content');
+
+export default defineConfig({
+  site: SITE_URL,
+  trailingSlash: 'always',
+  // Unified (remark) so that the library's requirement blocks are embedded as they are; no smartypants, which
+  // would change apostrophes and quotes in requirement texts (docs/decisions/0004-markdown-processor.md).
+  markdown: { processor: unified({ remarkPlugins: [site.remarkPlugin], smartypants: false }) },
+  integrations: [
+    starlight({
+      title: 'Doctrine du numérique pour l’éducation',
+      defaultLocale: 'root',
+      locales: { root: { label: 'Français', lang: 'fr' } },
+      lastUpdated: true,
+      sidebar: site.sidebar,
+      customCss: ['./src/styles/doctrine.css'],
+      components: { Banner: './src/components/Banner.astro' },
+    }),
+    site.integration,
+  ],
+});

@@ -1,0 +1,43 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { dataFiles, writeTreeAtomic } from '../../lib/index.ts';
+import { CONTENT_OPTION, contentDir, parse } from '../args.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import type { Command } from '../main.ts';
+import { printDiagnostics } from '../report.ts';
+import { loadContentOrFail } from './validate.ts';
+
+/** Refuses to replace a folder that is neither empty nor a previous export (it holds editions.json). */
+async function checkTarget(out: string): Promise<void> {
+  const info = await stat(out).catch(() => undefined);
+  if (!info) return;
+  if (!info.isDirectory()) throw new UsageError(`« ${out} » existe et n’est pas un dossier`);
+  const entries = await readdir(out);
+  const previousExport = await stat(join(out, 'editions.json')).then(() => true, () => false);
+  if (entries.length > 0 && !previousExport) {
+    throw new UsageError(`« ${out} » n’est pas vide et ne contient pas d’export précédent (editions.json) : choisissez un dossier vide`);
+  }
+}
+
+const command: Command = {
+  summary: 'écrit les fichiers de données (catalogue, jeux de données, CSV, exigences, schémas)',
+  usage: 'doctrine export [--content DIR] --out DIR',
+  async run(args) {
+    const { values } = parse(args, { ...CONTENT_OPTION, out: { type: 'string' } });
+    if (!values.out) throw new UsageError('option --out DIR manquante');
+    const out = resolve(values.out);
+    await checkTarget(out);
+    const build = await loadContentOrFail(contentDir(values.content));
+    if (build.reporter.errorCount > 0) {
+      printDiagnostics(build, 'text');
+      process.stderr.write(`Rien n’a été écrit : « ${out} » est inchangé.\n`);
+      return EXIT.content;
+    }
+    const files = dataFiles(build);
+    await writeTreeAtomic(out, files);
+    printDiagnostics(build, 'text');
+    process.stderr.write(`${files.size} fichiers écrits dans ${out}\n`);
+    return EXIT.ok;
+  },
+};
+export default command;

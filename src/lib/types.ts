@@ -1,0 +1,13 @@
+/** Friendly names for the types generated from the schemas (`types.generated.ts`). */
+import type { Catalogue, EditionDataset, EditionMeta, EditionSource, Exigence, Vocabulaires } from './types.generated.ts';
+
+export type { Catalogue, DiagnosticsReport, EditionDataset, EditionMeta, EditionSource, Exigence, Vocabulaires } from './types.generated.ts';
+export type Chapitre = EditionDataset['chapitres'][number];
+export type Retrait = EditionDataset['retraits'][number];
+export type Terme = EditionDataset['glossaire'][number];
+export type Statement = Exigence['statement'];
+export type RetraitSource = EditionSource['retraits'][number];
+export type CatalogueEdition = Catalogue['editions'][number];
+export type CatalogueFile = CatalogueEdition['files'][number];
+export type VocabularyEntry = Vocabulaires['cibles'][number];
+export type Statut = EditionMeta['statut'];

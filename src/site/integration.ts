@@ -1,0 +1,83 @@
+/**
+ * Wires the library into Astro (thin glue): builds the content once with the library, fails the build with the
+ * library's located diagnostics, feeds the remark plugin and the sidebar, exposes edition facts to components
+ * through a virtual module, and writes the data API (`/api/v1/`) after the build.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { API_PATH, dataFiles, formatDiagnosticLine, loadContent, writeTreeAtomic, type ContentBuild } from '../lib/index.ts';
+import { remarkExigences } from './remark-exigences.ts';
+
+const VIRTUAL_ID = 'virtual:doctrine/editions';
+
+export interface SiteEdition {
+  name: string;
+  title: string;
+  statut: string;
+}
+
+export interface DoctrineSite {
+  content: ContentBuild;
+  remarkPlugin: ReturnType<typeof remarkExigences>;
+  integration: AstroIntegration;
+  sidebar: unknown[];
+}
+
+const STATUT_LABELS: Record<string, string> = { 'en-vigueur': 'en vigueur', remplacée: 'remplacée', projet: 'projet' };
+
+export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
+  const content = await loadContent(contentDir);
+  const diagnostics = content.reporter.diagnostics;
+  for (const d of diagnostics) console.error(formatDiagnosticLine(d));
+  if (content.reporter.errorCount > 0) {
+    console.error(`${content.reporter.errorCount} erreur(s) de contenu : le site n’est pas construit.`);
+    process.exit(1);
+  }
+  const editions: SiteEdition[] = content.editions.map((e) => ({
+    name: e.name,
+    title: e.dataset?.edition.title ?? e.name,
+    statut: e.dataset?.edition.statut ?? 'projet',
+  }));
+  const inForce = editions.find((e) => e.statut === 'en-vigueur')?.name ?? editions[editions.length - 1]?.name;
+  const vocab = content.vocabulaires;
+  const sidebar = [...content.editions].reverse().map((edition) => ({
+    label: `Édition ${edition.name} (${STATUT_LABELS[edition.dataset?.edition.statut ?? 'projet']})`,
+    collapsed: edition.name !== inForce,
+    items: [
+      { label: 'Présentation', link: `/${edition.name}/` },
+      ...(vocab?.referentiels ?? [])
+        .filter((r) => edition.chapters.some((c) => c.referentiel === r.id))
+        .map((r) => ({ label: r.libelle, collapsed: edition.name !== inForce, items: [{ autogenerate: { directory: `${edition.name}/${r.id}` } }] })),
+      ...(edition.chapters.some((c) => c.slug === 'glossaire') ? [{ label: 'Glossaire', link: `/${edition.name}/glossaire/` }] : []),
+    ],
+  }));
+
+  const integration: AstroIntegration = {
+    name: 'doctrine',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'doctrine-virtual-editions',
+                resolveId: (id: string) => (id === VIRTUAL_ID ? '\0' + VIRTUAL_ID : undefined),
+                load: (id: string) =>
+                  id === '\0' + VIRTUAL_ID
+                    ? `export const editions = ${JSON.stringify(editions)};\nexport const inForce = ${JSON.stringify(inForce)};`
+                    : undefined,
+              },
+            ],
+          },
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const files = dataFiles(content);
+        await writeTreeAtomic(join(fileURLToPath(dir), API_PATH), files);
+        logger.info(`${files.size} fichiers de données écrits dans ${API_PATH}`);
+      },
+    },
+  };
+  return { content, remarkPlugin: remarkExigences(content), integration, sidebar };
+}
