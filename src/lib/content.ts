@@ -28,6 +28,7 @@ export interface ChapterBuild {
   exigences: ExigenceSource[];
   termes: TermeSource[];
   references: ReferenceSource[];
+  invalidIds: string[];
 }
 
 export interface EditionBuild {
@@ -50,8 +51,6 @@ export interface ContentBuild {
   editions: EditionBuild[];
   reporter: Reporter;
 }
-
-const EMPTY_VOCABULARY: Vocabulaires = { referentiels: [{ id: 'texte', prefixe: 'DOC', libelle: '' }], cibles: [], socles: [], normes: [] };
 
 /** Site path of a page of an edition (`/2025/securite/hebergement/`, `/2025/`). */
 export function pagePath(edition: string, slug: string): string {
@@ -159,7 +158,9 @@ export async function loadContent(dir: string): Promise<ContentBuild> {
   const contentDir = resolve(dir);
   const reporter = new Reporter();
   const vocabulaires = await loadVocabulaires(contentDir, reporter);
-  const vocab = vocabulaires ?? EMPTY_VOCABULARY;
+  // Every chapter depends on the vocabularies: without them, only their own errors are worth reporting.
+  if (!vocabulaires) return { dir: contentDir, vocabulaires, editions: [], reporter };
+  const vocab = vocabulaires;
   const entries = await readdir(contentDir, { withFileTypes: true });
   const names = entries.filter((e) => e.isDirectory() && isEditionName(e.name)).map((e) => e.name).sort(compareStrings);
   const editions: EditionBuild[] = [];
@@ -238,6 +239,9 @@ function checkEditions(build: ContentBuild, vocab: Vocabulaires): void {
       }
     }
 
+    // Requirements written with errors (already reported) still exist for references and continuity.
+    const invalid = new Set(edition.chapters.flatMap((c) => c.invalidIds));
+
     // Glossary terms.
     const termes = new Map<string, TermeSource>();
     const glossary = edition.chapters.find((c) => c.slug === 'glossaire');
@@ -251,7 +255,7 @@ function checkEditions(build: ContentBuild, vocab: Vocabulaires): void {
     // Inline references resolve within the edition.
     for (const chapter of edition.chapters) {
       for (const ref of chapter.references) {
-        if (ref.kind === 'exigence' && !current.has(ref.target)) {
+        if (ref.kind === 'exigence' && !current.has(ref.target) && !invalid.has(ref.target)) {
           reporter.report('reference-unresolved', ref.place, `Exigence « ${ref.target} » introuvable dans l’édition ${edition.name}`);
         }
         if (ref.kind === 'terme' && !termes.has(ref.target)) {
@@ -275,7 +279,7 @@ function checkEditions(build: ContentBuild, vocab: Vocabulaires): void {
         });
       }
       r.successeurs.forEach((s, j) => {
-        if (!current.has(s)) reporter.report('retrait-invalid', metaPlace(['retraits', i, 'successeurs', j]), `Successeur « ${s} » introuvable dans l’édition ${edition.name}`);
+        if (!current.has(s) && !invalid.has(s)) reporter.report('retrait-invalid', metaPlace(['retraits', i, 'successeurs', j]), `Successeur « ${s} » introuvable dans l’édition ${edition.name}`);
       });
       retiredHere.push({
         id: r.id,
@@ -291,7 +295,7 @@ function checkEditions(build: ContentBuild, vocab: Vocabulaires): void {
     // Every ID of the previous edition is kept or retired.
     if (previous && edition.meta) {
       for (const [id, before] of previous) {
-        if (!current.has(id) && !retiredHere.some((r) => r.id === id)) {
+        if (!current.has(id) && !invalid.has(id) && !retiredHere.some((r) => r.id === id)) {
           reporter.report('id-disappeared', metaPlace(['retraits']), `Exigence « ${id} » absente de l’édition ${edition.name}, attendu présente ou déclarée dans retraits`, {
             cause: { ...before.place, message: 'dans l’édition précédente' },
           });
@@ -299,8 +303,8 @@ function checkEditions(build: ContentBuild, vocab: Vocabulaires): void {
       }
     }
 
-    // Lineage: what a requirement replaces is retired.
-    for (const exigence of current.values()) {
+    // Lineage: what a requirement replaces is retired (unknowable when edition.yml is invalid).
+    for (const exigence of edition.meta ? current.values() : []) {
       for (const old of exigence.remplace) {
         if (!retired.has(old)) {
           reporter.report('remplace-invalid', exigence.attributePlaces.remplace ?? exigence.place, `« ${old} » n’est pas retirée, attendu un identifiant déclaré dans retraits`);

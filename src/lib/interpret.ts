@@ -66,6 +66,8 @@ export interface InterpretedChapter {
   exigences: ExigenceSource[];
   termes: TermeSource[];
   references: ReferenceSource[];
+  /** Well-formed IDs of requirements that have errors: they exist, so references to them are not reported. */
+  invalidIds: string[];
 }
 
 export interface InterpretContext {
@@ -85,7 +87,7 @@ export function interpretChapter(tree: Root, ctx: InterpretContext): Interpreted
   const lines = new LineIndex(ctx.text);
   const placeOf = (node: { position?: { start: { offset?: number } } }): Place =>
     lines.place(ctx.file, node.position?.start.offset ?? 0);
-  const out: InterpretedChapter = { frontmatter: readFrontmatter(tree, ctx, lines), exigences: [], termes: [], references: [] };
+  const out: InterpretedChapter = { frontmatter: readFrontmatter(tree, ctx, lines), exigences: [], termes: [], references: [], invalidIds: [] };
 
   /** Column of an attribute in the directive's opening line. */
   const attributePlace = (node: ContainerDirective, name: string): Place => {
@@ -99,23 +101,32 @@ export function interpretChapter(tree: Root, ctx: InterpretContext): Interpreted
     return lines.place(ctx.file, found === -1 ? start : start + braces + found);
   };
 
-  const isUnclosed = (node: ContainerDirective): boolean => {
+  /** The directive's last line is its own closing fence. */
+  const endsWithFence = (node: ContainerDirective): boolean => {
     const { start, end } = node.position ?? {};
-    if (start?.offset === undefined || end?.offset === undefined) return false;
+    if (start?.offset === undefined || end?.offset === undefined) return true;
     const slice = ctx.text.slice(start.offset, end.offset);
-    const lastLine = slice.slice(slice.lastIndexOf('\n') + 1);
-    return slice.indexOf('\n') === -1 || !FENCE_LINE.test(lastLine);
+    return slice.indexOf('\n') !== -1 && FENCE_LINE.test(slice.slice(slice.lastIndexOf('\n') + 1));
   };
 
-  const visit = (nodes: RootContent[], insideExigence: boolean): void => {
+  /**
+   * A child directive without its own fence, closed by this directive's fence: the author most likely forgot
+   * to close this directive before the child started (micromark gives the only fence to the outer one).
+   */
+  const swallowedChild = (node: ContainerDirective): ContainerDirective | undefined =>
+    node.children.find((c): c is ContainerDirective => c.type === 'containerDirective' && !endsWithFence(c));
+
+  const visit = (nodes: RootContent[], insideExigence: boolean, skipUnclosed?: ContainerDirective): void => {
     for (const node of nodes) {
       if (node.type === 'containerDirective') {
-        const unclosed = isUnclosed(node);
-        if (unclosed) {
+        const swallowed = swallowedChild(node);
+        const unclosed = !endsWithFence(node) || swallowed !== undefined;
+        if (unclosed && node !== skipUnclosed) {
+          const until = swallowed ? `avant la ligne ${swallowed.position?.start.line ?? '?'}` : 'jusqu’à la fin du fichier';
           ctx.reporter.report(
             'directive-unclosed',
             placeOf(node),
-            `Directive « ${node.name} » non fermée : elle avale la suite du fichier, attendu une ligne « ::: » qui la ferme`,
+            `Directive « ${node.name} » non fermée : elle avale la suite ${until}, attendu une ligne « ::: » qui la ferme`,
           );
         }
         if (node.name === 'exigence') {
@@ -126,9 +137,11 @@ export function interpretChapter(tree: Root, ctx: InterpretContext): Interpreted
           } else if (!unclosed) {
             const exigence = readExigence(node);
             if (exigence) out.exigences.push(exigence);
+          } else if (isRequirementId(node.attributes?.id ?? '')) {
+            out.invalidIds.push(node.attributes?.id ?? '');
           }
           // An unclosed requirement swallowed what follows: read its content as siblings, not as nested.
-          visit(node.children, !unclosed || insideExigence);
+          visit(node.children, insideExigence || !unclosed, swallowed);
           continue;
         }
         if (node.name === 'terme') {
@@ -138,13 +151,13 @@ export function interpretChapter(tree: Root, ctx: InterpretContext): Interpreted
             const terme = readTerme(node);
             if (terme) out.termes.push(terme);
           }
-          visit(node.children, insideExigence);
+          visit(node.children, insideExigence, swallowed);
           continue;
         }
         if (!ASIDES.has(node.name)) {
           ctx.reporter.report('directive-unknown', placeOf(node), `Directive « ${node.name} » inconnue, attendu exigence, terme, note, tip, caution ou danger`);
         }
-        visit(node.children, insideExigence);
+        visit(node.children, insideExigence, swallowed);
         continue;
       }
       if (node.type === 'leafDirective') {
@@ -270,7 +283,10 @@ export function interpretChapter(tree: Root, ctx: InterpretContext): Interpreted
       valid = false;
       ctx.reporter.report('exigence-empty', placeOf(node), 'Exigence vide, attendu un énoncé entre l’ouverture et la fermeture');
     }
-    if (!valid) return undefined;
+    if (!valid) {
+      if (isRequirementId(id)) out.invalidIds.push(id);
+      return undefined;
+    }
     const attributePlaces: ExigenceSource['attributePlaces'] = { title: placeOf(node) };
     for (const name of EXIGENCE_ATTRIBUTES) if (name in attributes) attributePlaces[name] = attributePlace(node, name);
     const exigence: ExigenceSource = {

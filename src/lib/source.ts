@@ -25,10 +25,16 @@ function firstInvalidByte(bytes: Uint8Array): number {
       hi = mid;
     }
   }
-  // The sequence that fails starts at most 3 bytes before `hi`; find the start of that character.
-  let start = hi - 1;
-  while (start > 0 && start > hi - 4 && ((bytes[start] ?? 0) & 0xc0) === 0x80) start--;
-  return start;
+  // The faulty character starts where the longest complete, valid prefix ends (at most 3 bytes before `hi`).
+  for (let p = hi - 1; p > Math.max(0, hi - 5); p--) {
+    try {
+      strictDecoder().decode(bytes.subarray(0, p));
+      return p;
+    } catch {
+      // keep looking further back
+    }
+  }
+  return Math.max(0, hi - 1);
 }
 
 function placeOfByte(bytes: Uint8Array, offset: number, file: string): Place {
