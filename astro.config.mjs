@@ -19,6 +19,7 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: { root: { label: 'Français', lang: 'fr' } },
       lastUpdated: true,
+      disable404Route: true,
       sidebar: site.sidebar,
       customCss: ['./src/styles/doctrine.css'],
       components: { Banner: './src/components/Banner.astro' },

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { getValidator, ID_PATTERN, loadContent, readSchemas, schemaId, type SchemaName } from '../src/lib/index.ts';
 import { getAjv } from '../src/lib/schemas.ts';
 import { generateTypes, TYPES_FILE } from '../scripts/generate-types.ts';
+import { DICTIONARY_FILE } from '../scripts/generate-docs.ts';
+import { dataDictionaryMarkdown } from '../src/lib/index.ts';
 import { BASE_CONTENT } from './helpers.ts';
 
 const schemas = readSchemas();
@@ -47,6 +49,13 @@ test('the ID grammar of the code is the schema’s', () => {
 
 test('the generated TypeScript types match the schemas (npm run gen:types)', async () => {
   assert.equal(readFileSync(TYPES_FILE, 'utf8'), await generateTypes());
+});
+
+test('the data dictionary matches the schemas (npm run gen:docs)', () => {
+  const markdown = readFileSync(DICTIONARY_FILE, 'utf8');
+  assert.equal(markdown, dataDictionaryMarkdown());
+  assert.match(markdown, /\n\| `cibles` \| array \| oui \| Cibles \|/);
+  assert.match(markdown, /\n\| `exigences\[\]` \| objet « exigence » \(voir sa table\) \| oui \| Exigence \|/);
 });
 
 const build = await loadContent(BASE_CONTENT);

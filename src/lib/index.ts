@@ -9,3 +9,4 @@ export { renderBody, inlineDirectiveElement, directiveSourceText, type LinkResol
 export type * from './types.ts';
 export { dataFiles, writeTreeAtomic, toJson, toCsv, CSV_COLUMNS, CSV_LIST_SEPARATOR, LICENCE } from "./export.ts";
 export { exigenceBlock } from "./blocks.ts";
+export { dataDictionary, dataDictionaryMarkdown, type DictionaryTable, type DictionaryRow } from "./data-dictionary.ts";

@@ -1,11 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { schemaId } from './site.ts';
 
-/** The folder of the published JSON Schemas (draft 2020-12). */
-export const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+/**
+ * The folder of the published JSON Schemas (draft 2020-12): beside the library's sources, or, when the library
+ * runs bundled (Astro's prerendering moves modules to dist/.prerender), under the current project root.
+ */
+export const SCHEMAS_DIR = [fileURLToPath(new URL('../../schemas/', import.meta.url)), resolve('schemas') + '/'].find((dir) =>
+  existsSync(dir + 'exigence.schema.json'),
+) ?? resolve('schemas') + '/';
 
 export const SCHEMA_NAMES = [
   'diagnostics',

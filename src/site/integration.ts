@@ -52,6 +52,14 @@ export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
       ...(edition.chapters.some((c) => c.slug === 'glossaire') ? [{ label: 'Glossaire', link: `/${edition.name}/glossaire/` }] : []),
     ],
   }));
+  sidebar.push({
+    label: 'Ressources',
+    collapsed: false,
+    items: [
+      { label: 'Règles de validation', link: '/regles/' },
+      { label: 'Dictionnaire des données', link: '/donnees/dictionnaire/' },
+    ],
+  });
 
   const integration: AstroIntegration = {
     name: 'doctrine',
