@@ -12,7 +12,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Unified (remark) so that the library's requirement blocks are embedded as they are; no smartypants, which
   // would change apostrophes and quotes in requirement texts (docs/decisions/0004-markdown-processor.md).
-  markdown: { processor: unified({ remarkPlugins: [site.remarkPlugin], smartypants: false }) },
+  markdown: { syntaxHighlight: false, processor: unified({ remarkPlugins: [site.remarkPlugin], smartypants: false }) },
   integrations: [
     starlight({
       title: 'Doctrine du numérique pour l’éducation',
@@ -22,7 +22,11 @@ export default defineConfig({
       disable404Route: true,
       sidebar: site.sidebar,
       customCss: ['./src/styles/doctrine.css'],
-      components: { Banner: './src/components/Banner.astro' },
+      components: {
+        Banner: './src/components/Banner.astro',
+        PageTitle: './src/components/PageTitle.astro',
+        Sidebar: './src/components/Sidebar.astro',
+      },
     }),
     site.integration,
   ],

@@ -1,12 +1,13 @@
 /** The built site in Debian's Chromium: requirement anchors, Pagefind search, no third-party request. */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, serveDist } from './site-helpers.ts';
 
 let server: Awaited<ReturnType<typeof serveDist>>;
 let browser: BrowserContext;
 const foreign: string[] = [];
+const cspViolations: string[] = [];
 
 before(async () => {
   server = await serveDist();
@@ -14,12 +15,24 @@ before(async () => {
   browser.on('request', (request) => {
     if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:')) foreign.push(request.url());
   });
+  browser.on('console', (message) => {
+    if (/Content Security Policy/.test(message.text())) cspViolations.push(`${message.location().url}: ${message.text()}`);
+  });
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** Opens the search dialog with the keyboard shortcut, once the page's scripts are ready, and types a query. */
+async function search(page: Page, query: string) {
+  await page.waitForLoadState('networkidle');
+  await page.keyboard.press('Control+k');
+  const input = page.locator('site-search dialog input.pagefind-ui__search-input');
+  await input.waitFor();
+  await input.fill(query);
+}
 
 test('a requirement link lands on its heading, with its facts and citation', async () => {
   const page = await browser.newPage();
@@ -34,22 +47,35 @@ test('a requirement link lands on its heading, with its facts and citation', asy
   await page.close();
 });
 
-test('Pagefind finds a requirement by its ID and links to its anchor', async () => {
+test('Pagefind finds a requirement by its ID and leads to its permanent page', async () => {
   const page = await browser.newPage();
   await page.goto(`${server.origin}/2025/`);
-  await page.keyboard.press('Control+k');
-  const input = page.locator('site-search dialog input');
-  await input.waitFor();
-  await input.fill('INT-IDA-01');
-  const hit = page.locator('site-search dialog a[href="/2025/interoperabilite/identite-authentification/#INT-IDA-01"]');
+  await search(page, 'INT-IDA-01');
+  const hit = page.locator('site-search dialog a[href="/2025/exigences/INT-IDA-01/"]');
   await hit.waitFor({ timeout: 15000 });
-  assert.match((await hit.textContent()) ?? '', /^INT-IDA-01 /);
+  assert.match((await hit.textContent()) ?? '', /^INT-IDA-01 — /);
   await hit.click();
-  await page.waitForURL(/#INT-IDA-01$/);
+  await page.waitForURL(/\/2025\/exigences\/INT-IDA-01\/$/);
   assert.ok(await page.locator('[id="INT-IDA-01"]').isVisible());
   await page.close();
 });
 
-test('browsing requested nothing outside the site', () => {
+test('search filters by edition and shows each result’s edition', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/2025/`);
+  await search(page, 'INT-IDA-01');
+  const titles = page.locator('site-search dialog .pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title');
+  await page.locator('site-search dialog a[href="/2023/exigences/INT-IDA-01/"]').waitFor({ timeout: 15000 });
+  await page.locator('site-search dialog summary', { hasText: 'Édition' }).click();
+  await page.locator('site-search dialog input[name="Édition"][value="2025"]').check();
+  await page.locator('site-search dialog a[href="/2023/exigences/INT-IDA-01/"]').waitFor({ state: 'detached', timeout: 15000 });
+  const texts = await titles.allTextContents();
+  assert.ok(texts.length > 0);
+  for (const text of texts) assert.match(text, /\(édition 2025\)$/);
+  await page.close();
+});
+
+test('browsing requested nothing outside the site, and the CSP blocked nothing the site needs', () => {
   assert.deepEqual(foreign, []);
+  assert.deepEqual(cspViolations, []);
 });

@@ -21,9 +21,16 @@ test('every requirement of every edition is on its page with exactly the dataset
     const dataset = edition.dataset;
     assert.ok(dataset);
     for (const exigence of dataset.exigences) {
+      const statement = `<div class="exigence-enonce">${exigence.statement.html}</div>`;
       const page = readFileSync(join(DIST, edition.name, exigence.chapitre, 'index.html'), 'utf8');
-      assert.ok(page.includes(`<div class="exigence-enonce">${exigence.statement.html}</div>`), `${exigence.citation}: statement differs on the page`);
+      assert.ok(page.includes(statement), `${exigence.citation}: statement differs on the chapter page`);
       assert.ok(page.includes(` id="${exigence.id}"`), `${exigence.citation}: no anchor`);
+      const permanent = readFileSync(join(DIST, edition.name, 'exigences', exigence.id, 'index.html'), 'utf8');
+      assert.ok(permanent.includes(statement), `${exigence.citation}: statement differs on its permanent page`);
+      assert.ok(
+        permanent.includes(`<link rel="alternate" type="application/json" href="/api/v1/${edition.name}/exigences/${exigence.id}.json"`),
+        `${exigence.citation}: no JSON alternate link`,
+      );
       checked++;
     }
   }
@@ -44,6 +51,14 @@ test('every page says once that requirement texts are reformulations', () => {
   for (const page of pages) {
     const html = readFileSync(join(page.parentPath, page.name), 'utf8');
     assert.equal(html.split('class="bandeau-avertissement"').length - 1, 1, join(page.parentPath, page.name));
+  }
+});
+
+test('every page carries a Content-Security-Policy that allows only the site itself', () => {
+  const pages = readdirSync(DIST, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html'));
+  for (const page of pages) {
+    const html = readFileSync(join(page.parentPath, page.name), 'utf8');
+    assert.match(html, /^<!DOCTYPE html><html[^>]*><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'[^"]*; object-src 'none'/, page.name);
   }
 });
 

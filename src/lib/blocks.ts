@@ -19,8 +19,18 @@ function labels(ids: string[], entries: { id: string; libelle: string }[]): stri
   return ids.map((id) => entries.find((e) => e.id === id)?.libelle ?? id).join(', ');
 }
 
+export interface BlockOptions {
+  /**
+   * Whether the site search indexes this block. Chapter pages set it to false: each requirement is indexed once,
+   * on its own permanent page, where its edition, niveau and référentiel are search filters. Default: true.
+   */
+  searchable?: boolean;
+  /** Where the requirement's permanent page is; when given, the title links there. */
+  permalink?: string;
+}
+
 /** The block: heading (id = requirement ID), facts, statement, citation. `depth` is the heading level. */
-export function exigenceBlock(exigence: Exigence, statement: ElementContent[], depth: number, vocab: Vocabulaires): Element {
+export function exigenceBlock(exigence: Exigence, statement: ElementContent[], depth: number, vocab: Vocabulaires, options: BlockOptions = {}): Element {
   const level = Math.min(Math.max(depth, 2), 6);
   const facts: ElementContent[] = [
     el('div', {}, [el('dt', {}, [text('Niveau')]), el('dd', {}, [el('span', { className: ['niveau', `niveau-${exigence.niveau === 'obligatoire' ? 'obligatoire' : 'recommande'}`] }, [text(NIVEAU_LABELS[exigence.niveau])])])]),
@@ -30,15 +40,18 @@ export function exigenceBlock(exigence: Exigence, statement: ElementContent[], d
   if (exigence.normes.length) facts.push(el('div', {}, [el('dt', {}, [text('Normes')]), el('dd', {}, [text(labels(exigence.normes, vocab.normes))])]));
   if (exigence.echeance) facts.push(el('div', {}, [el('dt', {}, [text('Échéance')]), el('dd', {}, [el('time', { dateTime: exigence.echeance }, [text(exigence.echeance)])])]));
   if (exigence.lineage.remplace.length) facts.push(el('div', {}, [el('dt', {}, [text('Remplace')]), el('dd', {}, [text(exigence.lineage.remplace.join(', '))])]));
-  return el('section', { className: ['exigence', `exigence-${exigence.niveau === 'obligatoire' ? 'obligatoire' : 'recommande'}`], 'aria-labelledby': exigence.id }, [
+  const title: ElementContent = options.permalink ? el('a', { href: options.permalink }, [text(exigence.title)]) : text(exigence.title);
+  const properties: Element['properties'] = { className: ['exigence', `exigence-${exigence.niveau === 'obligatoire' ? 'obligatoire' : 'recommande'}`], 'aria-labelledby': exigence.id };
+  if (options.searchable === false) properties.dataPagefindIgnore = 'all';
+  return el('section', properties, [
     el(`h${level}`, { id: exigence.id, className: ['exigence-titre'] }, [
       el('span', { className: ['exigence-id'] }, [text(exigence.id)]),
       text(' '),
-      text(exigence.title),
+      title,
     ]),
-    el('dl', { className: ['exigence-faits'] }, facts),
+    el('dl', { className: ['exigence-faits'], dataPagefindIgnore: '' }, facts),
     el('div', { className: ['exigence-enonce'] }, statement),
-    el('p', { className: ['exigence-citation'] }, [
+    el('p', { className: ['exigence-citation'], dataPagefindIgnore: '' }, [
       text('Citer : '),
       el('code', {}, [text(exigence.citation)]),
     ]),

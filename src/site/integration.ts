@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { API_PATH, dataFiles, formatDiagnosticLine, loadContent, writeTreeAtomic, type ContentBuild } from '../lib/index.ts';
 import { remarkExigences } from './remark-exigences.ts';
+import { shareContent } from './data.ts';
+import { addCspToPages } from './csp.ts';
 
 const VIRTUAL_ID = 'virtual:doctrine/editions';
 
@@ -34,6 +36,7 @@ export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
     console.error(`${content.reporter.errorCount} erreur(s) de contenu : le site n’est pas construit.`);
     process.exit(1);
   }
+  shareContent(content);
   const editions: SiteEdition[] = content.editions.map((e) => ({
     name: e.name,
     title: e.dataset?.edition.title ?? e.name,
@@ -84,6 +87,8 @@ export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
         const files = dataFiles(content);
         await writeTreeAtomic(join(fileURLToPath(dir), API_PATH), files);
         logger.info(`${files.size} fichiers de données écrits dans ${API_PATH}`);
+        const pages = await addCspToPages(fileURLToPath(dir));
+        logger.info(`Content-Security-Policy ajoutée à ${pages} pages`);
       },
     },
   };

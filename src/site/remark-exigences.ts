@@ -25,7 +25,10 @@ export function remarkExigences(content: ContentBuild) {
         const exigence = byId.get(id);
         const statement = edition.statements.get(id);
         if (!exigence || !statement) throw new Error(`${file.path}: requirement ${id} is not in the dataset`);
-        const block = exigenceBlock(exigence, statement, depth + 1, dataset.vocabulaires);
+        const block = exigenceBlock(exigence, statement, depth + 1, dataset.vocabulaires, {
+          searchable: false,
+          permalink: `/${edition.name}/exigences/${id}/`,
+        });
         directive.data = { hName: block.tagName, hProperties: block.properties, hChildren: block.children };
         directive.children = [];
         return 'skip';
