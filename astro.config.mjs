@@ -22,6 +22,7 @@ export default defineConfig({
       disable404Route: true,
       sidebar: site.sidebar,
       customCss: ['./src/styles/doctrine.css'],
+      routeMiddleware: './src/site/route-middleware.ts',
       components: {
         Banner: './src/components/Banner.astro',
         PageTitle: './src/components/PageTitle.astro',

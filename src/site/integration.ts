@@ -46,12 +46,20 @@ export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
   const vocab = content.vocabulaires;
   const sidebar = [...content.editions].reverse().map((edition) => ({
     label: `Édition ${edition.name} (${STATUT_LABELS[edition.dataset?.edition.statut ?? 'projet']})`,
-    collapsed: edition.name !== inForce,
+    collapsed: false,
     items: [
       { label: 'Présentation', link: `/${edition.name}/` },
       ...(vocab?.referentiels ?? [])
         .filter((r) => edition.chapters.some((c) => c.referentiel === r.id))
-        .map((r) => ({ label: r.libelle, collapsed: edition.name !== inForce, items: [{ autogenerate: { directory: `${edition.name}/${r.id}` } }] })),
+        .map((r) => ({
+          label: r.libelle,
+          collapsed: true,
+          // Explicit links: Starlight's `autogenerate` only sees files under src/content/docs.
+          items: edition.chapters
+            .filter((c) => c.referentiel === r.id && c.frontmatter)
+            .sort((a, b) => (a.frontmatter?.order ?? 0) - (b.frontmatter?.order ?? 0) || (a.slug < b.slug ? -1 : 1))
+            .map((c) => ({ label: c.frontmatter?.title ?? c.slug, link: `/${edition.name}/${c.slug}/` })),
+        })),
       ...(edition.chapters.some((c) => c.slug === 'glossaire') ? [{ label: 'Glossaire', link: `/${edition.name}/glossaire/` }] : []),
     ],
   }));

@@ -1,0 +1,54 @@
+/**
+ * axe-core in Debian's Chromium on every built page (not a sample), with the WCAG 2.0/2.1/2.2 A and AA rules.
+ * Pages are checked two at a time; the test reports every violation with its page.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext } from 'playwright-core';
+import { DIST, launchBrowser, serveDist } from './site-helpers.ts';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: BrowserContext;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function builtPages(): string[] {
+  return readdirSync(DIST, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name).slice(DIST.length).replace(/index\.html$/, ''))
+    .filter((path) => !path.startsWith('/_astro') && !path.startsWith('/pagefind'))
+    .sort();
+}
+
+test('axe finds no violation on any page', { timeout: 40 * 60 * 1000 }, async () => {
+  const paths = builtPages();
+  assert.ok(paths.length > 100, `only ${paths.length} pages`);
+  const violations: string[] = [];
+  const queue = [...paths];
+  const worker = async () => {
+    const page = await browser.newPage();
+    for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+      await page.goto(server.origin + path, { waitUntil: 'load' });
+      const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      for (const v of result.violations) {
+        violations.push(`${path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ') ?? ''}`);
+      }
+    }
+    await page.close();
+  };
+  await Promise.all([worker(), worker()]);
+  assert.deepEqual(violations, []);
+});
