@@ -9,6 +9,7 @@ export const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.u
 
 export const SCHEMA_NAMES = [
   'diagnostics',
+  'edition-lock',
   'edition-meta',
   'edition-source',
   'editions',

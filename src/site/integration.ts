@@ -73,7 +73,7 @@ export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const files = dataFiles(content);
+        const files = await dataFiles(content);
         await writeTreeAtomic(join(fileURLToPath(dir), API_PATH), files);
         logger.info(`${files.size} fichiers de données écrits dans ${API_PATH}`);
       },

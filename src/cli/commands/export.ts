@@ -33,7 +33,7 @@ const command: Command = {
       process.stderr.write(`Rien n’a été écrit : « ${out} » est inchangé.\n`);
       return EXIT.content;
     }
-    const files = dataFiles(build);
+    const files = await dataFiles(build);
     await writeTreeAtomic(out, files);
     printDiagnostics(build, 'text');
     process.stderr.write(`${files.size} fichiers écrits dans ${out}\n`);
