@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
+import type { ContentBuild } from '../lib/index.ts';
 import { UsageError } from './errors.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -40,4 +41,11 @@ export function dateOption(value: string | undefined, fallback: string): string 
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
   if (!date || date.toISOString().slice(0, 10) !== value) throw new UsageError(`date « ${value} » invalide, attendu AAAA-MM-JJ`);
   return value;
+}
+
+/** The edition named on the command line exists in the content folder. */
+export function requireEdition(build: ContentBuild, year: string): void {
+  if (!build.editions.some((e) => e.name === year)) {
+    throw new UsageError(`édition « ${year} » introuvable dans ${build.dir}, attendu : ${build.editions.map((e) => e.name).join(', ')}`);
+  }
 }

@@ -1,5 +1,5 @@
 import { planPublish, today } from '../../lib/index.ts';
-import { CONTENT_OPTION, contentDir, dateOption, editionArgument, parse } from '../args.ts';
+import { CONTENT_OPTION, contentDir, dateOption, editionArgument, parse, requireEdition } from '../args.ts';
 import type { Command } from '../main.ts';
 import { failOnErrors, runPlan } from '../lifecycle.ts';
 import { loadContentOrFail } from './validate.ts';
@@ -12,6 +12,7 @@ const command: Command = {
     const year = editionArgument(positionals);
     const date = dateOption(values.date, today());
     const build = await loadContentOrFail(contentDir(values.content));
+    requireEdition(build, year);
     return failOnErrors(build) ?? runPlan('publish', build, () => planPublish(build, year, date));
   },
 };
