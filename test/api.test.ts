@@ -8,7 +8,7 @@ test('exported names', () => {
   assert.deepEqual(Object.keys(lib).sort(), [
     'API_PATH', 'CSV_COLUMNS', 'CSV_LIST_SEPARATOR', 'DATAPACKAGE_PROFILE', 'FROZEN_STATUTS', 'ID_PATTERN', 'LICENCE',
     'LOCK_FILE', 'LifecycleError', 'RULES', 'Reporter', 'SCHEMAS_DIR', 'SCHEMA_NAMES', 'SCHEMA_VERSION', 'SITE_URL',
-    'TYPES_PATH', 'applyPlan', 'citation', 'compareIds', 'csvRecords', 'dataFiles', 'diagnosticsToJson', 'diffLock',
+    'TYPES_PATH', 'applyPlan', 'citation', 'compareIds', 'csvRecords', 'dataFiles', 'describeErratum', 'diagnosticsToJson', 'diffLock',
     'directiveSourceText', 'editionLock', 'editionRequirements', 'exigenceBlock', 'exigenceHash', 'formatDiagnosticLine',
     'getRule', 'getValidator', 'inlineDirectiveElement', 'isFrozen', 'isRequirementId', 'loadContent', 'lockText',
     'pagePath', 'parseRequirementId', 'planErratum', 'planNewEdition', 'planPublish', 'readSchemas', 'renderBody',

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { lockText, editionLock, requirementHashes, editionRequirements, loadContent, type Catalogue, type EditionDataset } from '../src/lib/index.ts';
+import { describeErratum, lockText, editionLock, requirementHashes, editionRequirements, loadContent, type Catalogue, type EditionDataset } from '../src/lib/index.ts';
 import { cli, contentWith, ROOT, tempDir } from './helpers.ts';
 
 function snapshot(dir: string): Map<string, string> {
@@ -144,4 +144,9 @@ test('publish then new-edition: the draft is published, the previous edition sup
   } finally {
     content.cleanup();
   }
+});
+
+test('an erratum in one French sentence, as the site shows it on the edition’s pages', () => {
+  assert.equal(describeErratum({ date: '2026-01-15', motif: 'Coquille corrigée.', exigences: ['SEC-HEB-03', 'SEC-HEB-04'] }), 'Erratum du 15 janvier 2026 (SEC-HEB-03, SEC-HEB-04) : Coquille corrigée.');
+  assert.equal(describeErratum({ date: '2025-08-01', motif: 'M.', exigences: ['NR-DEC-02'] }), 'Erratum du 1er août 2025 (NR-DEC-02) : M.');
 });

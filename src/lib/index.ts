@@ -12,5 +12,5 @@ export { csvRecords, type CsvRecord, type CsvColumn } from './csv.ts';
 export { toDataPackage, DATAPACKAGE_PROFILE } from './datapackage.ts';
 export { toXlsx } from './xlsx.ts';
 export { exigenceBlock } from "./blocks.ts";
-export { LOCK_FILE, FROZEN_STATUTS, isFrozen, editionLock, lockText, diffLock, type LoadedLock, type LockDiff } from './lock.ts';
+export { LOCK_FILE, FROZEN_STATUTS, isFrozen, editionLock, lockText, diffLock, describeErratum, type LoadedLock, type LockDiff } from './lock.ts';
 export { planNewEdition, planPublish, planErratum, applyPlan, today, LifecycleError, type Plan } from './lifecycle.ts';

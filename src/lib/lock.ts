@@ -13,7 +13,7 @@ import type { ExigenceSource } from './interpret.ts';
 import { getValidator, describeSchemaError } from './schemas.ts';
 import { schemaId } from './site.ts';
 import { LineIndex } from './source.ts';
-import type { EditionLock, Statut } from './types.ts';
+import type { EditionLock, Erratum, Statut } from './types.ts';
 
 /** Name of the lock file in an edition folder. */
 export const LOCK_FILE = 'edition.lock.json';
@@ -152,4 +152,13 @@ export function checkFrozen(check: FrozenCheck): void {
       cause: { ...lock.locate(id), message: 'contenu verrouillé' },
     });
   }
+}
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** An erratum in one French sentence, as the site shows it: « Erratum du 15 janvier 2026 (SEC-HEB-03) : motif » */
+export function describeErratum(erratum: Erratum): string {
+  const [year, month, day] = erratum.date.split('-').map(Number);
+  const date = `${day === 1 ? '1er' : String(day)} ${MONTHS[(month ?? 1) - 1] ?? ''} ${year}`;
+  return `Erratum du ${date} (${erratum.exigences.join(', ')}) : ${erratum.motif}`;
 }

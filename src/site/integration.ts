@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { API_PATH, dataFiles, formatDiagnosticLine, loadContent, writeTreeAtomic, type ContentBuild } from '../lib/index.ts';
+import { API_PATH, dataFiles, describeErratum, formatDiagnosticLine, loadContent, writeTreeAtomic, type ContentBuild } from '../lib/index.ts';
 import { remarkExigences } from './remark-exigences.ts';
 
 const VIRTUAL_ID = 'virtual:doctrine/editions';
@@ -15,6 +15,8 @@ export interface SiteEdition {
   name: string;
   title: string;
   statut: string;
+  /** The edition's errata, each in one French sentence (shown on every page of the edition). */
+  errata: string[];
 }
 
 export interface DoctrineSite {
@@ -38,6 +40,7 @@ export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
     name: e.name,
     title: e.dataset?.edition.title ?? e.name,
     statut: e.dataset?.edition.statut ?? 'projet',
+    errata: (e.dataset?.edition.errata ?? []).map(describeErratum),
   }));
   const inForce = editions.find((e) => e.statut === 'en-vigueur')?.name ?? editions[editions.length - 1]?.name;
   const vocab = content.vocabulaires;
