@@ -28,21 +28,39 @@ test('the shipped published editions match their committed locks', async () => {
   }
 });
 
-test('editing a published edition fails at the requirement, an erratum records it in edition.yml and the data', () => {
+test('editing a shipped published edition is reported at the requirement, pointing to its lock', async () => {
   const temp = tempDir();
   try {
     const content = join(temp.dir, 'content');
     cpSync(join(ROOT, 'content'), content, { recursive: true });
     const file = join(content, '2024', 'securite', 'hebergement.md');
-    const source = readFileSync(file, 'utf8');
-    const lines = source.split('\n');
+    const lines = readFileSync(file, 'utf8').split('\n');
     const open = lines.findIndex((l) => l.startsWith(':::exigence') && l.includes('#SEC-HEB-03'));
     assert.ok(open > 0);
     lines[open + 1] = `${lines[open + 1]} Correction ajoutée.`;
     writeFileSync(file, lines.join('\n'));
-    const lockLine = readFileSync(join(content, '2024', 'edition.lock.json'), 'utf8').split('\n').findIndex((l) => l.includes('"SEC-HEB-03"')) + 1;
+    const lock = join(content, '2024', 'edition.lock.json');
+    const lockLine = readFileSync(lock, 'utf8').split('\n').findIndex((l) => l.includes('"SEC-HEB-03"')) + 1;
+    const build = await loadContent(content);
+    assert.deepEqual(build.reporter.diagnostics.map((d) => [d.ruleId, d.file, d.line, d.column, d.cause && `${d.cause.file}:${d.cause.line}:${d.cause.column}`]), [
+      ['edition-frozen', file, open + 1, 1, `${lock}:${lockLine}:5`],
+    ]);
+    assert.equal(build.editions.find((e) => e.name === '2024')?.dataset, undefined, 'no dataset, hence no export and no site');
+  } finally {
+    temp.cleanup();
+  }
+});
 
-    const expected = `content/2024/securite/hebergement.md:${open + 1}:1: error edition-frozen Exigence « SEC-HEB-03 » modifiée dans l’édition 2024 publiée (remplacée), attendu le contenu verrouillé ou un erratum (doctrine erratum) (voir content/2024/edition.lock.json:${lockLine}:5 : contenu verrouillé)\n`;
+test('validate and export fail on an edited published edition; an erratum records it in edition.yml and the data', () => {
+  const temp = tempDir();
+  try {
+    const content = join(temp.dir, 'content');
+    cpSync(join(ROOT, 'test', 'fixtures', 'base'), content, { recursive: true });
+    const file = join(content, '2024', 'securite', 'hebergement.md');
+    const source = readFileSync(file, 'utf8');
+    writeFileSync(file, source.replace('Le service devrait sauvegarder les données.', 'Le service devrait sauvegarder les données chaque jour.'));
+
+    const expected = 'content/2024/securite/hebergement.md:13:1: error edition-frozen Exigence « SEC-HEB-02 » modifiée dans l’édition 2024 publiée (en-vigueur), attendu le contenu verrouillé ou un erratum (doctrine erratum) (voir content/2024/edition.lock.json:6:5 : contenu verrouillé)\n';
     const validate = cli(['validate', '--content', 'content'], temp.dir);
     assert.equal(validate.status, 1);
     assert.equal(validate.stdout, expected);
@@ -51,26 +69,27 @@ test('editing a published edition fails at the requirement, an erratum records i
     assert.equal(exported.stdout, expected);
     assert.equal(existsSync(join(temp.dir, 'api')), false);
 
-    // Usage errors first, then the erratum.
+    // Usage errors, then the erratum.
     assert.equal(cli(['erratum', '2024', '--content', 'content'], temp.dir).status, 2);
     assert.equal(cli(['erratum', '2024', '--motif', 'x', '--date', '2026-13-01', '--content', 'content'], temp.dir).status, 2);
-    const erratum = cli(['erratum', '2024', '--motif', 'Précision apportée à SEC-HEB-03.', '--date', '2026-01-15', '--content', 'content'], temp.dir);
+    const erratum = cli(['erratum', '2024', '--motif', 'Fréquence des sauvegardes précisée.', '--date', '2026-01-15', '--content', 'content'], temp.dir);
     assert.equal(erratum.stderr, '');
     assert.equal(erratum.status, 0);
     const yml = readFileSync(join(content, '2024', 'edition.yml'), 'utf8');
-    assert.match(yml, /\nerrata:\n {2}- date: "2026-01-15"\n {4}motif: Précision apportée à SEC-HEB-03\.\n {4}exigences: \[SEC-HEB-03\]\n# IDs retirés DANS cette édition/);
-    assert.match(yml, /# --- securite : début ---/, 'comments are kept');
+    assert.equal(yml, readFileSync(join(ROOT, 'test', 'fixtures', 'base', '2024', 'edition.yml'), 'utf8').replace(
+      'retraits: []',
+      'errata:\n  - date: "2026-01-15"\n    motif: Fréquence des sauvegardes précisée.\n    exigences: [SEC-HEB-02]\nretraits: []',
+    ));
     assert.equal(cli(['erratum', '2024', '--motif', 'encore', '--content', 'content'], temp.dir).status, 1, 'nothing left to declare');
 
-    assert.equal(cli(['validate', '--content', 'content'], temp.dir).status, 0);
     assert.equal(cli(['export', '--content', 'content', '--out', 'api'], temp.dir).status, 0);
-    const errata = [{ date: '2026-01-15', motif: 'Précision apportée à SEC-HEB-03.', exigences: ['SEC-HEB-03'] }];
+    const errata = [{ date: '2026-01-15', motif: 'Fréquence des sauvegardes précisée.', exigences: ['SEC-HEB-02'] }];
     const dataset = JSON.parse(readFileSync(join(temp.dir, 'api', '2024', 'exigences.json'), 'utf8')) as EditionDataset;
     assert.deepEqual(dataset.edition.errata, errata);
     const catalog = JSON.parse(readFileSync(join(temp.dir, 'api', 'editions.json'), 'utf8')) as Catalogue;
-    assert.deepEqual(catalog.editions.map((e) => e.errata), [[], errata, []]);
+    assert.deepEqual(catalog.editions.map((e) => e.errata), [errata, []]);
     // Changing the same requirement again is a new change, reported again.
-    writeFileSync(file, lines.join('\n').replace('Correction ajoutée.', 'Autre correction.'));
+    writeFileSync(file, source.replace('Le service devrait sauvegarder les données.', 'Le service devrait sauvegarder les données chaque heure.'));
     assert.equal(cli(['validate', '--content', 'content'], temp.dir).status, 1);
   } finally {
     temp.cleanup();
