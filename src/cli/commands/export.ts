@@ -20,7 +20,7 @@ async function checkTarget(out: string): Promise<void> {
 }
 
 const command: Command = {
-  summary: 'écrit les fichiers de données (catalogue, jeux de données, CSV, exigences, schémas)',
+  summary: 'écrit les fichiers de données (catalogue, jeux de données JSON, NDJSON, CSV et XLSX, paquets de données, exigences, schémas, types)',
   usage: 'doctrine export [--content DIR] --out DIR',
   async run(args) {
     const { values } = parse(args, { ...CONTENT_OPTION, out: { type: 'string' } });
