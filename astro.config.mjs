@@ -23,6 +23,8 @@ export default defineConfig({
       sidebar: site.sidebar,
       customCss: ['./src/styles/doctrine.css'],
       routeMiddleware: './src/site/route-middleware.ts',
+      // Code examples wrap instead of scrolling: a scrolling <pre> is not reachable with the keyboard.
+      expressiveCode: { defaultProps: { wrap: true } },
       components: {
         Banner: './src/components/Banner.astro',
         PageTitle: './src/components/PageTitle.astro',

@@ -6,11 +6,14 @@ import { compareIds, isRequirementId, parseRequirementId } from '../src/lib/inde
 
 test('exported names', () => {
   assert.deepEqual(Object.keys(lib).sort(), [
-    'API_PATH', 'CSV_COLUMNS', 'CSV_LIST_SEPARATOR', 'ID_PATTERN', 'LICENCE', 'RULES', 'Reporter', 'SCHEMAS_DIR',
-    'SCHEMA_NAMES', 'SCHEMA_VERSION', 'SITE_URL', 'citation', 'compareIds', 'dataDictionary', 'dataDictionaryMarkdown', 'dataFiles', 'diagnosticsToJson',
-    'directiveSourceText', 'exigenceBlock', 'exigenceHash', 'formatDiagnosticLine', 'getRule', 'getValidator',
-    'inlineDirectiveElement', 'isRequirementId', 'loadContent', 'pagePath', 'parseRequirementId', 'readSchemas',
-    'renderBody', 'rulePath', 'schemaId', 'toCsv', 'toJson', 'writeTreeAtomic',
+    'API_PATH', 'CSV_COLUMNS', 'CSV_LIST_SEPARATOR', 'DATAPACKAGE_PROFILE', 'FROZEN_STATUTS', 'ID_PATTERN', 'LICENCE',
+    'LOCK_FILE', 'LifecycleError', 'RULES', 'Reporter', 'SCHEMAS_DIR', 'SCHEMA_NAMES', 'SCHEMA_VERSION', 'SITE_URL',
+    'TYPES_PATH', 'applyPlan', 'citation', 'compareIds', 'csvRecords', 'dataDictionary', 'dataDictionaryMarkdown', 'dataFiles', 'describeErratum', 'diagnosticsToJson', 'diffLock',
+    'directiveSourceText', 'editionLock', 'editionRequirements', 'exigenceBlock', 'exigenceHash', 'formatDiagnosticLine',
+    'getRule', 'getValidator', 'inlineDirectiveElement', 'isFrozen', 'isRequirementId', 'loadContent', 'lockText',
+    'pagePath', 'parseRequirementId', 'planErratum', 'planNewEdition', 'planPublish', 'readSchemas', 'renderBody',
+    'requirementHashes', 'rulePath', 'schemaId', 'toCsv', 'toDataPackage', 'toJson', 'toNdjson', 'toXlsx', 'today',
+    'writeTreeAtomic',
   ]);
 });
 

@@ -63,7 +63,7 @@ test('export writes schema-valid files, twice the same bytes', () => {
     // Every JSON file validates against the schema it names.
     for (const path of Object.keys(files).filter((p) => p.endsWith('.json'))) {
       const data = JSON.parse(readFileSync(join(a, path), 'utf8')) as { $schema?: string };
-      if (path.startsWith('schemas/')) continue;
+      if (path.startsWith('schemas/') || path.endsWith('/datapackage.json')) continue; // see test/data.test.ts
       const name = /\/schemas\/([a-z-]+)\.schema\.json$/.exec(data.$schema ?? '')?.[1];
       assert.ok(name, `${path} names its schema`);
       const validate = getValidator(name as never);

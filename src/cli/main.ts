@@ -14,6 +14,9 @@ export interface Command {
 const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   validate: () => import('./commands/validate.ts'),
   export: () => import('./commands/export.ts'),
+  'new-edition': () => import('./commands/new-edition.ts'),
+  publish: () => import('./commands/publish.ts'),
+  erratum: () => import('./commands/erratum.ts'),
 };
 
 async function help(): Promise<string> {

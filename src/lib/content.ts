@@ -8,6 +8,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { ElementContent } from 'hast';
 import { Reporter, type Place } from './diagnostics.ts';
 import { citation, compareIds, compareStrings, isEditionName, isSlug } from './ids.ts';
+import { checkFrozen, isFrozen, loadLock, type LoadedLock } from './lock.ts';
 import { interpretChapter, type ExigenceSource, type Frontmatter, type ReferenceSource, type TermeSource } from './interpret.ts';
 import { parseMarkdown } from './markdown.ts';
 import { renderBody, type LinkResolver } from './render.ts';
@@ -37,6 +38,8 @@ export interface EditionBuild {
   meta: EditionSource | undefined;
   metaSource: YamlSource | undefined;
   metaFile: string;
+  /** The lock `edition.lock.json`: undefined when absent, null when unusable (reported). */
+  lock: LoadedLock | null | undefined;
   chapters: ChapterBuild[];
   /** The dataset, when the edition has no error. */
   dataset: EditionDataset | undefined;
@@ -172,12 +175,14 @@ export async function loadContent(dir: string): Promise<ContentBuild> {
       meta: undefined,
       metaSource: undefined,
       metaFile: join(dir, 'edition.yml'),
+      lock: undefined,
       chapters: [],
       dataset: undefined,
       statements: new Map(),
       links: { exigence: () => undefined, terme: () => undefined },
     };
     await loadEditionMeta(edition, reporter);
+    edition.lock = await loadLock(dir, reporter);
     for (const path of await listMarkdown(dir)) {
       const chapter = await loadChapter(edition, path, vocab, reporter);
       if (chapter) edition.chapters.push(chapter);
@@ -241,6 +246,9 @@ function checkEditions(build: ContentBuild, vocab: Vocabulaires): void {
 
     // Requirements written with errors (already reported) still exist for references and continuity.
     const invalid = new Set(edition.chapters.flatMap((c) => c.invalidIds));
+
+    // A published edition is frozen: its requirements are those of its lock, unless an erratum says otherwise.
+    if (edition.meta) checkPublished(edition, edition.meta, current, invalid, metaPlace, reporter);
 
     // Glossary terms.
     const termes = new Map<string, TermeSource>();
@@ -333,6 +341,50 @@ function checkEditions(build: ContentBuild, vocab: Vocabulaires): void {
   }
 }
 
+/** Hash of each requirement of an edition (first occurrence of each ID), as locked by `doctrine publish`. */
+export function requirementHashes(requirements: Iterable<ExigenceSource>): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const e of requirements) if (!hashes.has(e.id)) hashes.set(e.id, exigenceHash(e));
+  return hashes;
+}
+
+/** Every requirement of an edition as written, in reading order (duplicates included). */
+export function editionRequirements(edition: EditionBuild): ExigenceSource[] {
+  return edition.chapters.flatMap((c) => c.exigences);
+}
+
+function checkPublished(
+  edition: EditionBuild,
+  meta: EditionSource,
+  current: Map<string, ExigenceSource>,
+  invalid: Set<string>,
+  metaPlace: (path: (string | number)[]) => Place,
+  reporter: Reporter,
+): void {
+  const errata = meta.errata ?? [];
+  if (!isFrozen(meta.statut)) {
+    if (errata.length > 0) reporter.report('edition-invalid', metaPlace(['errata']), `Errata inattendus dans l’édition ${edition.name} en projet, attendu des errata seulement après publication`);
+    return;
+  }
+  errata.forEach((erratum, i) => {
+    erratum.exigences.forEach((id, j) => {
+      if (!current.has(id) && !invalid.has(id) && edition.lock?.value.exigences[id] === undefined) {
+        reporter.report('edition-invalid', metaPlace(['errata', i, 'exigences', j]), `Exigence « ${id} » de l’erratum introuvable dans l’édition ${edition.name}`);
+      }
+    });
+  });
+  checkFrozen({
+    edition: edition.name,
+    statut: meta.statut,
+    lock: edition.lock,
+    current,
+    hashes: requirementHashes(current.values()),
+    invalid,
+    metaPlace,
+    reporter,
+  });
+}
+
 function assembleDataset(
   edition: EditionBuild,
   meta: EditionSource,
@@ -400,7 +452,7 @@ function assembleDataset(
   const dataset: EditionDataset = {
     $schema: schemaId('exigences') as EditionDataset['$schema'],
     schemaVersion: SCHEMA_VERSION,
-    edition: { ...editionMeta, baseLegale: meta.baseLegale ?? [] },
+    edition: { ...editionMeta, baseLegale: meta.baseLegale ?? [], errata: meta.errata ?? [] },
     vocabulaires: vocab,
     chapitres,
     exigences,

@@ -1,99 +1,161 @@
 /**
  * Output layer for data: the files of the static API (`doctrine export --out DIR` and `/api/v1/` on the site).
- * `dataFiles` is pure and deterministic; `writeTreeAtomic` replaces a folder only once the new tree is complete.
+ * `dataFiles` is deterministic (same content, same bytes); `writeTreeAtomic` replaces a folder only once the new
+ * tree is complete. The catalog `editions.json` lists every other file with its size and SHA-256.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import type { ContentBuild } from './content.ts';
+import { toCsv } from './csv.ts';
+import { DATAPACKAGE_PROFILE, toDataPackage, type PackagedFile } from './datapackage.ts';
 import { readSchemas } from './schemas.ts';
-import { API_PATH, schemaId, SCHEMA_VERSION, SITE_URL } from './site.ts';
-import type { Catalogue, CatalogueFile, EditionDataset, Exigence } from './types.ts';
+import { API_PATH, LICENCE, schemaId, SCHEMA_VERSION, SITE_URL } from './site.ts';
+import type { Catalogue, CatalogueFile, EditionDataset } from './types.ts';
+import { toXlsx } from './xlsx.ts';
 
-export const LICENCE = { name: 'Licence Ouverte 2.0 (Etalab)', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' };
+export { CSV_COLUMNS, CSV_LIST_SEPARATOR, toCsv } from './csv.ts';
+export { LICENCE } from './site.ts';
+
+/** A published file: text (UTF-8) or bytes. */
+export type FileContent = string | Uint8Array;
 
 /** Serializes JSON the one way every published file uses: two-space indent, final newline. */
 export function toJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
 
-/** Separator of multi-valued CSV cells (cibles, socles, normes, remplace). */
-export const CSV_LIST_SEPARATOR = '|';
-
-export const CSV_COLUMNS = [
-  'id', 'edition', 'citation', 'title', 'niveau', 'referentiel', 'chapitre', 'cibles', 'socles', 'normes',
-  'echeance', 'remplace', 'introducedIn', 'url', 'hash', 'statement',
-] as const;
-
-/** RFC 4180 CSV, UTF-8, CRLF, one row per requirement; the statement in plain text. */
-export function toCsv(dataset: EditionDataset): string {
-  const rows = dataset.exigences.map((e: Exigence) => [
-    e.id, e.edition, e.citation, e.title, e.niveau, e.referentiel, e.chapitre,
-    e.cibles.join(CSV_LIST_SEPARATOR), e.socles.join(CSV_LIST_SEPARATOR), e.normes.join(CSV_LIST_SEPARATOR),
-    e.echeance ?? '', e.lineage.remplace.join(CSV_LIST_SEPARATOR), e.lineage.introducedIn, e.url, e.hash, e.statement.text,
-  ]);
-  return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows', quoted_match: /[",\r\n]/ });
+/** NDJSON: one requirement per line, each a complete `exigence` document with its `$schema`. */
+export function toNdjson(dataset: EditionDataset): string {
+  return dataset.exigences.map((e) => JSON.stringify({ $schema: schemaId('exigence'), ...e }) + '\n').join('');
 }
 
-function describe(path: string, content: string, mediaType: string, schema?: string): CatalogueFile {
+/** Path of the TypeScript declarations generated from the schemas, under the API root. */
+export const TYPES_PATH = 'types/doctrine.d.ts';
+const TYPES_SOURCE = new URL('./types.generated.ts', import.meta.url);
+
+/** The declarations for consumers: the generated types, with a header saying where they come from. */
+export function typesFile(): string {
+  const generated = readFileSync(TYPES_SOURCE, 'utf8').replace(/^\/\*.*?\*\/\n/, '');
+  return `/* Types TypeScript des données de la doctrine (API v${SCHEMA_VERSION.split('.')[0]}, schémas ${SCHEMA_VERSION}), générés depuis les schémas JSON : ${SITE_URL}${API_PATH}schemas/ */\n${generated}`;
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+  json: 'application/json',
+  ndjson: 'application/x-ndjson',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ts: 'application/typescript',
+};
+
+function mediaType(path: string): string {
+  return MEDIA_TYPES[path.slice(path.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
+}
+
+/** The schema a file follows, when there is one. */
+function schemaOf(path: string): string | undefined {
+  if (path.startsWith('schemas/')) return 'https://json-schema.org/draft/2020-12/schema';
+  if (/^[0-9]{4}\/exigences\.json$/.test(path)) return schemaId('exigences');
+  if (/^[0-9]{4}\/exigences(\/[^/]+\.json|\.ndjson)$/.test(path)) return schemaId('exigence');
+  if (/^[0-9]{4}\/datapackage\.json$/.test(path)) return DATAPACKAGE_PROFILE;
+  return undefined;
+}
+
+function bytesOf(content: FileContent): Buffer {
+  return typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+}
+
+function describe(path: string, content: FileContent): CatalogueFile {
+  const bytes = bytesOf(content);
   const file: CatalogueFile = {
     path,
     url: `${SITE_URL}${API_PATH}${path}`,
-    mediaType,
-    bytes: Buffer.byteLength(content, 'utf8'),
-    sha256: createHash('sha256').update(content, 'utf8').digest('hex'),
+    mediaType: mediaType(path),
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
   };
+  const schema = schemaOf(path);
   if (schema) file.schema = schema;
   return file;
 }
 
-/** Every data file, by path relative to the API root. Requires every edition to have a dataset. */
-export function dataFiles(content: ContentBuild): Map<string, string> {
-  const files = new Map<string, string>();
-  const catalogue: Catalogue = {
-    $schema: schemaId('editions') as Catalogue['$schema'],
-    schemaVersion: SCHEMA_VERSION,
-    licence: LICENCE,
-    enVigueur: null,
-    editions: [],
-  };
+function byPath<T>(entries: Iterable<[string, T]>): Map<string, T> {
+  return new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The files of one edition, by path relative to the API root: dataset in four formats, data package, one JSON per requirement. */
+export async function editionFiles(dataset: EditionDataset): Promise<Map<string, FileContent>> {
+  const name = dataset.edition.edition;
+  const whole: [string, FileContent][] = [
+    ['exigences.json', toJson(dataset)],
+    ['exigences.ndjson', toNdjson(dataset)],
+    ['exigences.csv', toCsv(dataset)],
+    ['exigences.xlsx', await toXlsx(dataset)],
+  ];
+  const packaged: PackagedFile[] = whole.map(([path, content]) => {
+    const { mediaType, bytes, sha256 } = describe(path, content);
+    return { path, mediaType, bytes, sha256 };
+  });
+  const files = new Map<string, FileContent>(whole.map(([path, content]) => [`${name}/${path}`, content]));
+  files.set(`${name}/datapackage.json`, toJson(toDataPackage(dataset, packaged)));
+  for (const exigence of dataset.exigences) {
+    files.set(`${name}/exigences/${exigence.id}.json`, toJson({ $schema: schemaId('exigence'), ...exigence }));
+  }
+  return files;
+}
+
+/** Every data file, by path relative to the API root, sorted. Requires every edition to have a dataset. */
+export async function dataFiles(content: ContentBuild): Promise<Map<string, FileContent>> {
+  const files = new Map<string, FileContent>();
+  const datasets: EditionDataset[] = [];
   for (const edition of content.editions) {
     const dataset = edition.dataset;
     if (!dataset) throw new Error(`Edition ${edition.name} has errors: nothing to export`);
-    const json = toJson(dataset);
-    const csv = toCsv(dataset);
-    files.set(`${edition.name}/exigences.json`, json);
-    files.set(`${edition.name}/exigences.csv`, csv);
-    for (const exigence of dataset.exigences) {
-      files.set(`${edition.name}/exigences/${exigence.id}.json`, toJson({ $schema: schemaId('exigence'), ...exigence }));
-    }
-    if (dataset.edition.statut === 'en-vigueur') catalogue.enVigueur = edition.name;
-    const entry: Catalogue['editions'][number] = {
-      edition: edition.name,
-      title: dataset.edition.title,
-      statut: dataset.edition.statut,
-      publication: dataset.edition.publication,
-      exigences: dataset.exigences.length,
-      url: `${SITE_URL}/${edition.name}/`,
-      files: [
-        describe(`${edition.name}/exigences.json`, json, 'application/json', schemaId('exigences')),
-        describe(`${edition.name}/exigences.csv`, csv, 'text/csv; charset=utf-8'),
-      ],
-    };
-    if (dataset.edition.version) entry.version = dataset.edition.version;
-    catalogue.editions.push(entry);
+    datasets.push(dataset);
+    for (const [path, text] of await editionFiles(dataset)) files.set(path, text);
   }
-  files.set('editions.json', toJson(catalogue));
   for (const [name, schema] of readSchemas()) files.set(`schemas/${name}.schema.json`, toJson(schema));
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  files.set(TYPES_PATH, typesFile());
+  files.set('editions.json', toJson(catalogue(datasets, byPath(files))));
+  return byPath(files);
+}
+
+/** The catalog: every edition with its status, dates, errata and files; then every other file. */
+export function catalogue(datasets: EditionDataset[], files: ReadonlyMap<string, FileContent>): Catalogue {
+  const described = [...files].filter(([path]) => path !== 'editions.json').map(([path, content]) => describe(path, content));
+  const editionNames = new Set(datasets.map((d) => d.edition.edition));
+  const catalog: Catalogue = {
+    $schema: schemaId('editions') as Catalogue['$schema'],
+    schemaVersion: SCHEMA_VERSION,
+    licence: { name: LICENCE.name, url: LICENCE.url },
+    enVigueur: datasets.find((d) => d.edition.statut === 'en-vigueur')?.edition.edition ?? null,
+    editions: datasets.map((dataset) => {
+      const { edition } = dataset;
+      const entry: Catalogue['editions'][number] = {
+        edition: edition.edition,
+        title: edition.title,
+        statut: edition.statut,
+        publication: edition.publication,
+        errata: edition.errata ?? [],
+        schemaVersion: dataset.schemaVersion,
+        exigences: dataset.exigences.length,
+        url: `${SITE_URL}/${edition.edition}/`,
+        files: described.filter((f) => f.path.startsWith(`${edition.edition}/`)),
+      };
+      if (edition.version) entry.version = edition.version;
+      return entry;
+    }),
+    files: described.filter((f) => !editionNames.has(f.path.split('/')[0] ?? '')),
+  };
+  return catalog;
 }
 
 /**
  * Writes `files` as the whole content of `dir`: into a sibling temporary folder first, then swapped in.
  * If anything fails before the swap, `dir` is untouched.
  */
-export async function writeTreeAtomic(dir: string, files: Map<string, string>): Promise<void> {
+export async function writeTreeAtomic(dir: string, files: ReadonlyMap<string, FileContent>): Promise<void> {
   const parent = dirname(dir);
   const stamp = `${process.pid}-${Date.now()}`;
   const temp = join(parent, `.${basename(dir)}.tmp-${stamp}`);

@@ -83,6 +83,10 @@ export const RULES = defineRules([
     help: '`:terme[mots]{#id}` cite un terme défini dans le glossaire de la même édition.' },
   { id: 'retrait-invalid', severity: 'error', title: 'Retrait invalide',
     help: "Un identifiant retiré existait dans l'édition précédente et n'existe plus ; ses successeurs existent dans l'édition." },
+  { id: 'edition-frozen', severity: 'error', title: 'Édition publiée modifiée',
+    help: "Une édition publiée (statut `en-vigueur` ou `remplacée`) est figée : le contenu de chacune de ses exigences doit rester celui de son verrou `edition.lock.json`. Annulez la modification, ou, s'il s'agit d'une vraie correction, déclarez-la comme erratum avec `npx doctrine erratum <édition> --motif \"…\"`, qui l'inscrit dans `edition.yml` et met le verrou à jour. Pour changer une exigence, préparez plutôt l'édition suivante (`npx doctrine new-edition`)." },
+  { id: 'lock-invalid', severity: 'error', title: "Verrou d'édition absent ou invalide",
+    help: "Chaque édition publiée a un verrou `edition.lock.json`, écrit par `npx doctrine publish` ; il ne se modifie pas à la main. S'il manque, publiez l'édition avec la commande plutôt qu'en changeant son statut dans `edition.yml`." },
   { id: 'schema-invalid', severity: 'error', title: 'Donnée non conforme au schéma',
     help: "Le jeu de données produit ne respecte pas son schéma JSON. L'erreur est située sur la source qui a produit la valeur." },
 ] as const);

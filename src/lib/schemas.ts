@@ -15,6 +15,7 @@ export const SCHEMAS_DIR = [fileURLToPath(new URL('../../schemas/', import.meta.
 
 export const SCHEMA_NAMES = [
   'diagnostics',
+  'edition-lock',
   'edition-meta',
   'edition-source',
   'editions',

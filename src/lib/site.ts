@@ -12,7 +12,15 @@ export const API_MAJOR = 1;
 export const API_PATH = `/api/v${API_MAJOR}/`;
 
 /** Version of the data schemas (semantic versioning; MAJOR = old data no longer validates). */
-export const SCHEMA_VERSION = `${API_MAJOR}.0.0`;
+export const SCHEMA_VERSION = `${API_MAJOR}.1.0`;
+
+/** The licence of the published data (declared in the catalog, the data packages and the workbooks). */
+export const LICENCE = {
+  name: 'Licence Ouverte 2.0 (Etalab)',
+  url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+  /** SPDX identifier. */
+  spdx: 'etalab-2.0',
+} as const;
 
 export function schemaId(name: string): string {
   return `${SITE_URL}${API_PATH}schemas/${name}.schema.json`;

@@ -76,11 +76,35 @@ export type BaseLegale = {
   url?: string;
 }[];
 /**
+ * Les identifiants des exigences modifiées, ajoutées ou supprimées par l'erratum.
+ *
+ * @minItems 1
+ *
+ * Items: Identifiant stable <RÉF>-<DOMAINE>-<NN>, jamais réutilisé ni renuméroté.
+ */
+export type Ids = [string, ...string[]];
+/**
+ * Les corrections apportées à l'édition après sa publication, de la plus ancienne à la plus récente ; vide si aucune. Une édition publiée ne change jamais sans erratum. Absent des données de schéma 1.0.
+ *
+ * Items: Une correction datée et motivée, et les exigences dont le contenu a changé.
+ */
+export type Errata = {
+  /**
+   * Date de l'erratum (AAAA-MM-JJ).
+   */
+  date: string;
+  /**
+   * Ce qui a été corrigé et pourquoi.
+   */
+  motif: string;
+  exigences: Ids;
+}[];
+/**
  * Les exigences de cette édition qui reprennent son objet ; vide si aucune.
  *
  * Items: Identifiant stable <RÉF>-<DOMAINE>-<NN>, jamais réutilisé ni renuméroté.
  */
-export type Ids = string[];
+export type Ids1 = string[];
 /**
  * Les catégories de services concernées, dans l'ordre du vocabulaire ; au moins une.
  *
@@ -100,7 +124,7 @@ export type Valeurs2 = string[];
  *
  * Items: Identifiant stable <RÉF>-<DOMAINE>-<NN>, jamais réutilisé ni renuméroté.
  */
-export type Ids1 = string[];
+export type Ids2 = string[];
 /**
  * Les catégories de services auxquelles une exigence s'applique.
  *
@@ -151,16 +175,39 @@ export type Liste2 = {
  *
  * Items: Identifiant stable <RÉF>-<DOMAINE>-<NN>, jamais réutilisé ni renuméroté.
  */
-export type Ids2 = string[];
+export type Ids3 = string[];
 
 export interface DoctrineSchemas {
   diagnostics?: DiagnosticsReport;
+  "edition-lock"?: EditionLock;
   "edition-meta"?: EditionMeta;
   "edition-source"?: EditionSource;
   editions?: Catalogue;
   exigence?: Exigence;
   exigences?: EditionDataset;
   vocabulaires?: Vocabulaires;
+}
+/**
+ * Le fichier content/<édition>/edition.lock.json, écrit par doctrine publish et doctrine erratum (jamais à la main) : l'empreinte du contenu de chaque exigence d'une édition publiée. Le validateur refuse toute différence qui n'est pas déclarée par un erratum.
+ */
+export interface EditionLock {
+  /**
+   * L'identifiant de ce schéma.
+   */
+  $schema: "https://doctrine.education.example/api/v1/schemas/edition-lock.schema.json";
+  /**
+   * Nom de l'édition : son année.
+   */
+  edition: string;
+  /**
+   * Pour chaque identifiant d'exigence de l'édition, par ordre d'identifiant, l'empreinte de son contenu (la propriété hash des données).
+   */
+  exigences: {
+    /**
+     * SHA-256 de l'énoncé normalisé et des attributs (titre, niveau, cibles, socles, normes, échéance, remplace) : change si et seulement si le contenu de l'exigence change.
+     */
+    [k: string]: string;
+  };
 }
 /**
  * Nom, statut, dates et fondement juridique d'une édition de la doctrine.
@@ -191,6 +238,7 @@ export interface EditionMeta {
    */
   sourceOfficielle: string;
   baseLegale: BaseLegale;
+  errata?: Errata;
 }
 /**
  * Le fichier content/<édition>/edition.yml écrit par les auteurs.
@@ -221,6 +269,7 @@ export interface EditionSource {
    */
   sourceOfficielle: string;
   baseLegale?: BaseLegale;
+  errata?: Errata;
   /**
    * Les identifiants retirés dans cette édition : présents dans l'édition précédente, absents de celle-ci.
    *
@@ -231,7 +280,7 @@ export interface EditionSource {
      * Identifiant stable <RÉF>-<DOMAINE>-<NN>, jamais réutilisé ni renuméroté.
      */
     id: string;
-    successeurs: Ids;
+    successeurs: Ids1;
     /**
      * Pourquoi l'exigence est retirée.
      */
@@ -268,6 +317,10 @@ export interface Catalogue {
    */
   enVigueur: string | null;
   /**
+   * Les fichiers publiés qui n'appartiennent pas à une édition (schémas, types TypeScript…), par chemin ; le catalogue lui-même n'y figure pas. Absent des catalogues de schéma 1.0.
+   */
+  files?: File[];
+  /**
    * Toutes les éditions, de la plus ancienne à la plus récente.
    *
    * Items: Une édition et ses fichiers.
@@ -301,38 +354,45 @@ export interface Catalogue {
      * Page d'accueil de l'édition sur le site.
      */
     url: string;
+    errata?: Errata;
     /**
-     * Les fichiers de données de l'édition.
-     *
-     * Items: Un fichier publié et de quoi vérifier son intégrité.
+     * Version des schémas que suivent les fichiers de l'édition (absente des catalogues de schéma 1.0).
      */
-    files: {
-      /**
-       * Chemin relatif à la racine des données.
-       */
-      path: string;
-      /**
-       * Adresse permanente du fichier.
-       */
-      url: string;
-      /**
-       * Type MIME du fichier.
-       */
-      mediaType: string;
-      /**
-       * Identifiant du schéma qui décrit le fichier, s'il y en a un.
-       */
-      schema?: string;
-      /**
-       * Taille en octets.
-       */
-      bytes: number;
-      /**
-       * Empreinte SHA-256 du fichier, en hexadécimal.
-       */
-      sha256: string;
-    }[];
+    schemaVersion?: string;
+    /**
+     * Tous les fichiers de données de l'édition, par chemin : jeu de données (JSON, NDJSON, CSV, XLSX), paquet de données, une exigence par fichier.
+     */
+    files: File[];
   }[];
+}
+/**
+ * Un fichier publié et de quoi vérifier son intégrité.
+ */
+export interface File {
+  /**
+   * Chemin relatif à la racine des données.
+   */
+  path: string;
+  /**
+   * Adresse permanente du fichier.
+   */
+  url: string;
+  /**
+   * Type MIME du fichier.
+   */
+  mediaType: string;
+  /**
+   * Identifiant du schéma qui décrit le fichier, s'il y en a un.
+   */
+  schema?: string;
+  /**
+   * Taille en octets.
+   */
+  bytes: number;
+  /**
+   * Empreinte SHA-256 du fichier, en hexadécimal.
+   */
+  sha256: string;
 }
 /**
  * Une exigence d'une édition de la doctrine, telle que publiée : identifiant stable, niveau, cibles, énoncé et provenance. Publiée seule dans <édition>/exigences/<ID>.json (avec $schema) et dans le jeu de données de l'édition.
@@ -427,7 +487,7 @@ export interface Exigence {
      * Première édition où l'identifiant apparaît.
      */
     introducedIn: string;
-    remplace: Ids1;
+    remplace: Ids2;
   };
 }
 /**
@@ -505,7 +565,7 @@ export interface EditionDataset {
      * Dernière édition qui contenait l'exigence.
      */
     lastEdition: string;
-    successeurs: Ids2;
+    successeurs: Ids3;
     /**
      * Raison du retrait.
      */

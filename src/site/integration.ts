@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { API_PATH, dataFiles, formatDiagnosticLine, loadContent, writeTreeAtomic, type ContentBuild } from '../lib/index.ts';
+import { API_PATH, dataFiles, describeErratum, formatDiagnosticLine, loadContent, writeTreeAtomic, type ContentBuild } from '../lib/index.ts';
 import { remarkExigences } from './remark-exigences.ts';
 import { shareContent } from './data.ts';
 import { addCspToPages } from './csp.ts';
@@ -17,6 +17,8 @@ export interface SiteEdition {
   name: string;
   title: string;
   statut: string;
+  /** The edition's errata, each in one French sentence (shown on every page of the edition). */
+  errata: string[];
 }
 
 export interface DoctrineSite {
@@ -41,6 +43,7 @@ export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
     name: e.name,
     title: e.dataset?.edition.title ?? e.name,
     statut: e.dataset?.edition.statut ?? 'projet',
+    errata: (e.dataset?.edition.errata ?? []).map(describeErratum),
   }));
   const inForce = editions.find((e) => e.statut === 'en-vigueur')?.name ?? editions[editions.length - 1]?.name;
   const vocab = content.vocabulaires;
@@ -67,6 +70,7 @@ export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
     label: 'Ressources',
     collapsed: false,
     items: [
+      { label: 'Utiliser les données', link: '/donnees/' },
       { label: 'Règles de validation', link: '/regles/' },
       { label: 'Dictionnaire des données', link: '/donnees/dictionnaire/' },
     ],
@@ -92,7 +96,7 @@ export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const files = dataFiles(content);
+        const files = await dataFiles(content);
         await writeTreeAtomic(join(fileURLToPath(dir), API_PATH), files);
         logger.info(`${files.size} fichiers de données écrits dans ${API_PATH}`);
         const pages = await addCspToPages(fileURLToPath(dir));

@@ -20,7 +20,7 @@ async function checkTarget(out: string): Promise<void> {
 }
 
 const command: Command = {
-  summary: 'écrit les fichiers de données (catalogue, jeux de données, CSV, exigences, schémas)',
+  summary: 'écrit les fichiers de données (catalogue, jeux de données JSON, NDJSON, CSV et XLSX, paquets de données, exigences, schémas, types)',
   usage: 'doctrine export [--content DIR] --out DIR',
   async run(args) {
     const { values } = parse(args, { ...CONTENT_OPTION, out: { type: 'string' } });
@@ -33,7 +33,7 @@ const command: Command = {
       process.stderr.write(`Rien n’a été écrit : « ${out} » est inchangé.\n`);
       return EXIT.content;
     }
-    const files = dataFiles(build);
+    const files = await dataFiles(build);
     await writeTreeAtomic(out, files);
     printDiagnostics(build, 'text');
     process.stderr.write(`${files.size} fichiers écrits dans ${out}\n`);
