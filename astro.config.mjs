@@ -13,6 +13,9 @@ export default defineConfig({
   // Unified (remark) so that the library's requirement blocks are embedded as they are; no smartypants, which
   // would change apostrophes and quotes in requirement texts (docs/decisions/0004-markdown-processor.md).
   markdown: { processor: unified({ remarkPlugins: [site.remarkPlugin], smartypants: false }) },
+  // Processed <script>s are always served as files, never inlined into pages, so that a strict Content Security
+  // Policy can allow scripts by origin (docs/decisions/0005-generated-pages.md). Other assets keep Vite's default.
+  vite: { build: { assetsInlineLimit: (path) => (path.endsWith('.js') ? false : undefined) } },
   integrations: [
     starlight({
       title: 'Doctrine du numérique pour l’éducation',
@@ -22,7 +25,7 @@ export default defineConfig({
       disable404Route: true,
       sidebar: site.sidebar,
       customCss: ['./src/styles/doctrine.css'],
-      components: { Banner: './src/components/Banner.astro' },
+      components: { Banner: './src/components/Banner.astro', Footer: './src/components/Footer.astro' },
     }),
     site.integration,
   ],

@@ -7,10 +7,10 @@ import { compareIds, isRequirementId, parseRequirementId } from '../src/lib/inde
 test('exported names', () => {
   assert.deepEqual(Object.keys(lib).sort(), [
     'API_PATH', 'CSV_COLUMNS', 'CSV_LIST_SEPARATOR', 'ID_PATTERN', 'LICENCE', 'RULES', 'Reporter', 'SCHEMAS_DIR',
-    'SCHEMA_NAMES', 'SCHEMA_VERSION', 'SITE_URL', 'citation', 'compareIds', 'dataDictionary', 'dataDictionaryMarkdown', 'dataFiles', 'diagnosticsToJson',
-    'directiveSourceText', 'exigenceBlock', 'exigenceHash', 'formatDiagnosticLine', 'getRule', 'getValidator',
-    'inlineDirectiveElement', 'isRequirementId', 'loadContent', 'pagePath', 'parseRequirementId', 'readSchemas',
-    'renderBody', 'rulePath', 'schemaId', 'toCsv', 'toJson', 'writeTreeAtomic',
+    'SCHEMA_NAMES', 'SCHEMA_VERSION', 'SITE_URL', 'changement', 'citation', 'compareIds', 'dataDictionary', 'dataDictionaryMarkdown', 'dataFiles', 'diagnosticsToJson',
+    'directiveSourceText', 'exigenceBlock', 'exigenceHash', 'explorerView', 'formatDiagnosticLine', 'getRule', 'getValidator',
+    'inlineDirectiveElement', 'isRequirementId', 'loadContent', 'pagePath', 'parseRequirementId', 'printView', 'readSchemas',
+    'renderBody', 'rulePath', 'schemaId', 'soclesView', 'toCsv', 'toJson', 'writeTreeAtomic',
   ]);
 });
 

@@ -10,3 +10,4 @@ export type * from './types.ts';
 export { dataFiles, writeTreeAtomic, toJson, toCsv, CSV_COLUMNS, CSV_LIST_SEPARATOR, LICENCE } from "./export.ts";
 export { exigenceBlock } from "./blocks.ts";
 export { dataDictionary, dataDictionaryMarkdown, type DictionaryTable, type DictionaryRow } from "./data-dictionary.ts";
+export { explorerView, changement, soclesView, printView, type Changement, type ExplorerRow, type ExplorerView, type SocleView, type SoclesView, type SocleExigence, type PrintView, type PrintChapter } from "./views.ts";
