@@ -186,6 +186,21 @@ test('every page links to the accessibility statement and the legal notice, afte
   assert.match(html('2025/securite/hebergement'), /class="pagination-links[^"]*"[\s\S]*class="doctrine-pied"/);
 });
 
+test('the accessibility statement and the legal notice say what is true of this site', () => {
+  const a11y = html('accessibilite');
+  assert.match(a11y, /<strong>Ce site est non conforme au RGAA<\/strong>, au sens du référentiel : il n’a fait l’objet d’aucun audit/);
+  assert.match(a11y, /Aucun taux de conformité n’est donc\s+annoncé/);
+  assert.match(a11y, /WCAG\) dans leur version 2\.2/);
+  assert.match(a11y, /axe-core/);
+  const legal = html('mentions-legales');
+  assert.match(legal, /L’éditeur et l’hébergeur de ce site sont indiqués par l’organisme qui le déploie\./);
+  assert.match(legal, /licence MIT/);
+  assert.match(legal, /<a href="https:\/\/www\.etalab\.gouv\.fr\/licence-ouverte-open-licence\/">Licence Ouverte 2\.0 \(Etalab\)<\/a>/);
+  assert.match(legal, /Ce site ne dépose aucun cookie et n’utilise aucun traceur/);
+  assert.match(legal, /Il ne charge aucune ressource d’un tiers/);
+  for (const page of [a11y, legal]) assert.doesNotMatch(page, /à compléter|\[.*éditeur.*\]/i);
+});
+
 test('the explorer is the first entry of each edition in the sidebar', () => {
   const page = html('2025');
   for (const dataset of datasets) {
