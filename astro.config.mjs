@@ -13,6 +13,9 @@ export default defineConfig({
   // Unified (remark) so that the library's requirement blocks are embedded as they are; no smartypants, which
   // would change apostrophes and quotes in requirement texts (docs/decisions/0004-markdown-processor.md).
   markdown: { syntaxHighlight: false, processor: unified({ remarkPlugins: [site.remarkPlugin], smartypants: false }) },
+  // Processed <script>s are always served as files, never inlined into pages, so that a strict Content Security
+  // Policy can allow scripts by origin (docs/decisions/0007-generated-pages.md). Other assets keep Vite's default.
+  vite: { build: { assetsInlineLimit: (path) => (path.endsWith('.js') ? false : undefined) } },
   integrations: [
     starlight({
       title: 'Doctrine du numérique pour l’éducation',
@@ -29,6 +32,7 @@ export default defineConfig({
         Banner: './src/components/Banner.astro',
         PageTitle: './src/components/PageTitle.astro',
         Sidebar: './src/components/Sidebar.astro',
+        Footer: './src/components/Footer.astro',
       },
     }),
     site.integration,

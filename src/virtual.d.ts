@@ -2,3 +2,11 @@ declare module 'virtual:doctrine/editions' {
   export const editions: { name: string; title: string; statut: string; errata: string[] }[];
   export const inForce: string | undefined;
 }
+
+/** What the explorer, the socle pages and the printable edition show, by edition name (`src/lib/views.ts`). */
+declare module 'virtual:doctrine/views' {
+  export const vocabulaires: import('./lib/types.ts').Vocabulaires;
+  export const explorer: Record<string, import('./lib/views.ts').ExplorerView>;
+  export const socles: Record<string, import('./lib/views.ts').SoclesView>;
+  export const print: Record<string, import('./lib/views.ts').PrintView>;
+}

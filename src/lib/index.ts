@@ -15,3 +15,4 @@ export { exigenceBlock } from "./blocks.ts";
 export { dataDictionary, dataDictionaryMarkdown, type DictionaryTable, type DictionaryRow } from "./data-dictionary.ts";
 export { LOCK_FILE, FROZEN_STATUTS, isFrozen, editionLock, lockText, diffLock, describeErratum, type LoadedLock, type LockDiff } from './lock.ts';
 export { planNewEdition, planPublish, planErratum, applyPlan, today, LifecycleError, type Plan } from './lifecycle.ts';
+export { explorerView, changement, soclesView, printView, type Changement, type ExplorerRow, type ExplorerView, type SocleView, type SoclesView, type SocleExigence, type PrintView, type PrintChapter } from "./views.ts";

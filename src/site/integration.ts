@@ -6,12 +6,14 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { API_PATH, dataFiles, describeErratum, formatDiagnosticLine, loadContent, writeTreeAtomic, type ContentBuild } from '../lib/index.ts';
+import { API_PATH, dataFiles, describeErratum, explorerView, formatDiagnosticLine, loadContent, printView, soclesView, writeTreeAtomic, type ContentBuild } from '../lib/index.ts';
 import { remarkExigences } from './remark-exigences.ts';
 import { shareContent } from './data.ts';
 import { addCspToPages } from './csp.ts';
 
 const VIRTUAL_ID = 'virtual:doctrine/editions';
+/** What the explorer, the socle pages and the printable edition show (`src/lib/views.ts`), computed once. */
+const VIEWS_ID = 'virtual:doctrine/views';
 
 export interface SiteEdition {
   name: string;
@@ -51,6 +53,7 @@ export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
     label: `Édition ${edition.name} (${STATUT_LABELS[edition.dataset?.edition.statut ?? 'projet']})`,
     collapsed: false,
     items: [
+      { label: 'Explorer les exigences', link: `/${edition.name}/explorateur/` },
       { label: 'Présentation', link: `/${edition.name}/` },
       ...(vocab?.referentiels ?? [])
         .filter((r) => edition.chapters.some((c) => c.referentiel === r.id))
@@ -64,6 +67,8 @@ export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
             .map((c) => ({ label: c.frontmatter?.title ?? c.slug, link: `/${edition.name}/${c.slug}/` })),
         })),
       ...(edition.chapters.some((c) => c.slug === 'glossaire') ? [{ label: 'Glossaire', link: `/${edition.name}/glossaire/` }] : []),
+      { label: 'Services socles', link: `/${edition.name}/socles/` },
+      { label: 'Version imprimable', link: `/${edition.name}/imprimer/` },
     ],
   }));
   sidebar.push({
@@ -75,6 +80,16 @@ export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
       { label: 'Dictionnaire des données', link: '/donnees/dictionnaire/' },
     ],
   });
+
+  const built = content.editions.flatMap((e) => (e.dataset ? [{ edition: e, dataset: e.dataset }] : []));
+  const views = vocab
+    ? [
+        `export const vocabulaires = ${JSON.stringify(vocab)};`,
+        `export const explorer = ${JSON.stringify(Object.fromEntries(built.map((b, i) => [b.edition.name, explorerView(b.dataset, built[i - 1]?.dataset)])))};`,
+        `export const socles = ${JSON.stringify(Object.fromEntries(built.map((b) => [b.edition.name, soclesView(b.edition, vocab)])))};`,
+        `export const print = ${JSON.stringify(Object.fromEntries(built.map((b) => [b.edition.name, printView(b.edition)])))};`,
+      ].join('\n')
+    : '';
 
   const integration: AstroIntegration = {
     name: 'doctrine',
@@ -90,6 +105,11 @@ export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
                   id === '\0' + VIRTUAL_ID
                     ? `export const editions = ${JSON.stringify(editions)};\nexport const inForce = ${JSON.stringify(inForce)};`
                     : undefined,
+              },
+              {
+                name: 'doctrine-virtual-views',
+                resolveId: (id: string) => (id === VIEWS_ID ? '\0' + VIEWS_ID : undefined),
+                load: (id: string) => (id === '\0' + VIEWS_ID ? views : undefined),
               },
             ],
           },
