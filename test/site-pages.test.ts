@@ -205,7 +205,7 @@ test('the explorer is the first entry of each edition in the sidebar (one editio
   for (const dataset of datasets) {
     const edition = dataset.edition.edition;
     const page = html(edition);
-    const group = page.indexOf(`Édition ${edition} (`);
+    const group = page.indexOf(`Édition ${edition} (`, page.indexOf('id="starlight__sidebar"'));
     assert.ok(group > 0, edition);
     assert.equal(/<a href="([^"]+)"/.exec(page.slice(group))?.[1], `/${edition}/explorateur/`);
   }
