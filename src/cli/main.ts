@@ -14,6 +14,7 @@ export interface Command {
 const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   validate: () => import('./commands/validate.ts'),
   export: () => import('./commands/export.ts'),
+  diff: () => import('./commands/diff.ts'),
 };
 
 async function help(): Promise<string> {

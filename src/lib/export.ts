@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { changelogPath, diffEditions, editionPairs } from './changelog.ts';
 import type { ContentBuild } from './content.ts';
 import { readSchemas } from './schemas.ts';
 import { API_PATH, schemaId, SCHEMA_VERSION, SITE_URL } from './site.ts';
@@ -84,6 +85,16 @@ export function dataFiles(content: ContentBuild): Map<string, string> {
     if (dataset.edition.version) entry.version = dataset.edition.version;
     catalogue.editions.push(entry);
   }
+  // Changelogs between every ordered pair of editions.
+  const datasets = new Map(content.editions.map((e) => [e.name, e.dataset as EditionDataset]));
+  const evolutions: NonNullable<Catalogue['evolutions']> = [];
+  for (const [from, to] of editionPairs([...datasets.keys()])) {
+    const path = changelogPath(from, to);
+    const json = toJson(diffEditions(datasets.get(from) as EditionDataset, datasets.get(to) as EditionDataset));
+    files.set(path, json);
+    evolutions.push({ from, to, file: describe(path, json, 'application/json', schemaId('changelog')) });
+  }
+  catalogue.evolutions = evolutions;
   files.set('editions.json', toJson(catalogue));
   for (const [name, schema] of readSchemas()) files.set(`schemas/${name}.schema.json`, toJson(schema));
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -8,6 +8,7 @@ import { schemaId } from './site.ts';
 export const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
 export const SCHEMA_NAMES = [
+  'changelog',
   'diagnostics',
   'edition-meta',
   'edition-source',

@@ -11,8 +11,11 @@ export const API_MAJOR = 1;
 /** Path of the static data API on the site, e.g. `/api/v1/`. */
 export const API_PATH = `/api/v${API_MAJOR}/`;
 
-/** Version of the data schemas (semantic versioning; MAJOR = old data no longer validates). */
-export const SCHEMA_VERSION = `${API_MAJOR}.0.0`;
+/**
+ * Version of the data schemas (semantic versioning; MAJOR = old data no longer validates).
+ * 1.1.0: the changelog schema and the catalog's `evolutions`.
+ */
+export const SCHEMA_VERSION = `${API_MAJOR}.1.0`;
 
 export function schemaId(name: string): string {
   return `${SITE_URL}${API_PATH}schemas/${name}.schema.json`;
