@@ -6,11 +6,13 @@ import { compareIds, isRequirementId, parseRequirementId } from '../src/lib/inde
 
 test('exported names', () => {
   assert.deepEqual(Object.keys(lib).sort(), [
-    'API_PATH', 'CSV_COLUMNS', 'CSV_LIST_SEPARATOR', 'ID_PATTERN', 'LICENCE', 'RULES', 'Reporter', 'SCHEMAS_DIR',
-    'SCHEMA_NAMES', 'SCHEMA_VERSION', 'SITE_URL', 'citation', 'compareIds', 'dataFiles', 'diagnosticsToJson',
-    'directiveSourceText', 'exigenceBlock', 'exigenceHash', 'formatDiagnosticLine', 'getRule', 'getValidator',
-    'inlineDirectiveElement', 'isRequirementId', 'loadContent', 'pagePath', 'parseRequirementId', 'readSchemas',
-    'renderBody', 'rulePath', 'schemaId', 'toCsv', 'toJson', 'writeTreeAtomic',
+    'API_PATH', 'CHANGE_KINDS', 'CSV_COLUMNS', 'CSV_LIST_SEPARATOR', 'ID_PATTERN', 'LICENCE', 'RULES', 'Reporter',
+    'SCHEMAS_DIR', 'SCHEMA_NAMES', 'SCHEMA_VERSION', 'SITE_URL', 'citation', 'compareIds', 'dataFiles',
+    'diagnosticsToJson', 'diffEditions', 'directiveSourceText', 'editionPairs', 'exigenceBlock', 'exigenceHash',
+    'formatChangelogMarkdown', 'formatChangelogText', 'formatDiagnosticLine', 'getRule', 'getValidator',
+    'inlineDirectiveElement', 'isEditionName', 'isRequirementId', 'loadContent', 'mirrorChangelog', 'pagePath',
+    'parseDatasetJson', 'parseRequirementId', 'readDatasetFile', 'readSchemas', 'renderBody', 'reverseDelta',
+    'rulePath', 'schemaId', 'similarity', 'toCsv', 'toJson', 'wordDelta', 'writeTreeAtomic',
   ]);
 });
 

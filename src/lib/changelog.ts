@@ -97,29 +97,31 @@ export function diffEditions(from: EditionDataset, to: EditionDataset): Changelo
   };
   for (const r of retraits.values()) for (const s of r.successeurs) link(r.id, s);
   for (const e of [...older.exigences, ...newer.exigences]) for (const r of e.lineage.remplace) link(r, e.id);
-  /** Successors of `id` in the newer edition, through IDs that exist in neither. */
-  const resolve = (id: string, seen: Set<string>): string[] => {
-    const out: string[] = [];
+  /** Successors of `id` in the newer edition, each with the IDs in neither edition it was reached through. */
+  const resolve = (id: string, seen: Set<string>, via: string[]): { target: string; via: string[] }[] => {
+    const found: { target: string; via: string[] }[] = [];
     for (const s of successors.get(id) ?? []) {
       if (seen.has(s)) continue;
       seen.add(s);
-      if (N.has(s)) out.push(s);
-      else out.push(...resolve(s, seen));
+      if (N.has(s)) found.push({ target: s, via });
+      else found.push(...resolve(s, seen, [...via, s]));
     }
-    return out;
+    return found;
   };
 
-  // Edges oriented from the `from` side to the `to` side.
+  // Edges oriented from the `from` side to the `to` side, and the intermediate IDs of each edge.
   const out = new Map<string, Set<string>>();
   const into = new Map<string, Set<string>>();
+  const through = new Map<string, string[]>();
   for (const x of O.keys()) {
     if (N.has(x)) continue;
-    for (const y of resolve(x, new Set([x]))) {
+    for (const { target: y, via } of resolve(x, new Set([x]), [])) {
       const [f, t] = forward ? [x, y] : [y, x];
       if (!out.has(f)) out.set(f, new Set());
       if (!into.has(t)) into.set(t, new Set());
       out.get(f)?.add(t);
       into.get(t)?.add(f);
+      through.set(`${f} ${t}`, via);
     }
   }
 
@@ -132,7 +134,8 @@ export function diffEditions(from: EditionDataset, to: EditionDataset): Changelo
   const lineage = (kind: Lineage['kind'], id: string, preds: Iterable<string>, succs: Iterable<string>): Lineage => {
     const predecesseurs = linked(preds);
     const successeurs = linked(succs);
-    const ids = [...predecesseurs, ...successeurs].map((l) => l.id).sort(compareIds);
+    const intermediate = predecesseurs.flatMap((p) => successeurs.flatMap((q) => through.get(`${p.id} ${q.id}`) ?? []));
+    const ids = [...new Set([...predecesseurs.map((l) => l.id), ...successeurs.map((l) => l.id), ...intermediate])].sort(compareIds);
     const declared = ids.flatMap((i) => {
       const r = retraits.get(i);
       return r ? [retraitOf(r)] : [];

@@ -20,6 +20,32 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
+/**
+ * Offset of a JSON syntax error. V8's messages do not always give it, so find the shortest prefix of the text
+ * that is not the beginning of some valid JSON (a binary search: being such a beginning is kept by prefixes).
+ */
+function syntaxErrorOffset(text: string): number {
+  const fine = (length: number) => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return true;
+    } catch (error) {
+      // Truncated input fails at its very end ("Unexpected end…", or "Expected … at position <length>").
+      const message = (error as Error).message;
+      const position = /at position (\d+)/.exec(message)?.[1];
+      return /Unexpected end of JSON input/.test(message) || (position !== undefined && Number(position) >= length);
+    }
+  };
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fine(mid + 1)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function fail(errors: string[]): DatasetFileResult {
   return { dataset: undefined, errors };
 }
@@ -30,18 +56,20 @@ export function parseDatasetJson(text: string, file: string): DatasetFileResult 
   let value: unknown;
   try {
     value = JSON.parse(source);
-  } catch (error) {
-    const message = (error as Error).message;
-    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
-    const where = Number.isNaN(offset) ? { line: 1, column: 1 } : lineColumn(source, offset);
-    return fail([`${file}:${where.line}:${where.column}: JSON invalide (${message.replace(/ in JSON at position.*$/, '').replace(/^JSON\.parse: /, '')})`]);
+  } catch {
+    const offset = syntaxErrorOffset(source);
+    const { line, column } = lineColumn(source, offset);
+    const found = source[offset];
+    const shown = found !== undefined && /[\p{L}\p{N}\p{P}\p{S}]/u.test(found) ? `« ${found} »` : JSON.stringify(found);
+    const what = found === undefined ? 'fin du fichier inattendue' : `caractère ${shown} inattendu`;
+    return fail([`${file}:${line}:${column}: JSON invalide, ${what}`]);
   }
   const declared = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).$schema : undefined;
   const expected = schemaId('exigences');
   if (typeof declared === 'string' && declared !== expected) {
     const name = /\/schemas\/([a-z-]+)\.schema\.json$/.exec(declared)?.[1];
     return fail([
-      `${file}:1:1: ce fichier déclare le schéma ${name ? `« ${name} »` : `« ${declared} »`}, attendu un jeu de données d’édition (${expected}), comme <édition>/exigences.json`,
+      `${file}:1:1: ce fichier déclare le schéma ${name && name !== 'exigences' ? `« ${name} »` : `« ${declared} »`}, attendu un jeu de données d’édition (${expected}), comme <édition>/exigences.json`,
     ]);
   }
   const validate = getValidator('exigences');

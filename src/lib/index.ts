@@ -9,7 +9,7 @@ export { renderBody, inlineDirectiveElement, directiveSourceText, type LinkResol
 export type * from './types.ts';
 export { dataFiles, writeTreeAtomic, toJson, toCsv, CSV_COLUMNS, CSV_LIST_SEPARATOR, LICENCE } from "./export.ts";
 export { exigenceBlock } from "./blocks.ts";
-export { diffEditions, mirrorChangelog, editionPairs, changelogPath, CHANGE_KINDS, SIMILARITY_THRESHOLD } from './changelog.ts';
+export { diffEditions, mirrorChangelog, editionPairs, CHANGE_KINDS } from './changelog.ts';
 export { wordDelta, reverseDelta, similarity, type Segment } from './word-diff.ts';
-export { formatChangelogText, formatChangelogMarkdown, summaryText, KIND_LABELS, DIRECTION_LABELS, type ChangelogLabels } from './changelog-format.ts';
+export { formatChangelogText, formatChangelogMarkdown, type ChangelogLabels } from './changelog-format.ts';
 export { readDatasetFile, parseDatasetJson, type DatasetFileResult } from './dataset-file.ts';

@@ -700,7 +700,7 @@ export interface Split {
   predecesseurs: Linked;
   successeurs: Linked1;
   /**
-   * Les retraits déclarés des exigences retirées de la lignée, triés par identifiant ; vide si aucun n'est déclaré.
+   * Les retraits déclarés des exigences de la lignée, y compris des exigences intermédiaires qui ne sont dans aucune des deux éditions, triés par identifiant ; vide si aucun n'est déclaré.
    */
   retraits: Retrait2[];
 }
@@ -753,7 +753,7 @@ export interface Merged {
   predecesseurs: Linked2;
   successeurs: Linked3;
   /**
-   * Les retraits déclarés des exigences retirées de la lignée, triés par identifiant ; vide si aucun n'est déclaré.
+   * Les retraits déclarés des exigences de la lignée, y compris des exigences intermédiaires qui ne sont dans aucune des deux éditions, triés par identifiant ; vide si aucun n'est déclaré.
    */
   retraits: Retrait2[];
 }
@@ -788,7 +788,7 @@ export interface Replaced {
   predecesseurs: Linked4;
   successeurs: Linked5;
   /**
-   * Les retraits déclarés des exigences retirées de la lignée, triés par identifiant ; vide si aucun n'est déclaré.
+   * Les retraits déclarés des exigences de la lignée, y compris des exigences intermédiaires qui ne sont dans aucune des deux éditions, triés par identifiant ; vide si aucun n'est déclaré.
    */
   retraits: Retrait2[];
 }
