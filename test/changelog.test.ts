@@ -223,3 +223,39 @@ test('the changelog schema rejects what it should, at the stated keyword and pat
   failsAt((c) => ((c.suggestions[0] as { similarity: number }).similarity = 1.5), 'maximum', '/suggestions/0/similarity');
   failsAt((c) => ((c as { to: string }).to = '25'), 'pattern', '/to');
 });
+
+test('property: on random edits of two editions, the changelog validates and diff(B, A) mirrors diff(A, B)', async () => {
+  const fc = (await import('fast-check')).default;
+  const base = [fixture.get('2023'), fixture.get('2024')] as EditionDataset[];
+  const words = ['le', 'service', 'l’usager', "l'élève", 'données', 'chiffre', '\u00a0:', 'réversibilité', 'ni', 'œuvre'];
+  const edit = fc.record({
+    side: fc.integer({ min: 0, max: 1 }),
+    index: fc.nat(),
+    kind: fc.constantFrom('drop', 'niveau', 'chapitre', 'text', 'cibles', 'echeance'),
+    word: fc.constantFrom(...words),
+  });
+  fc.assert(
+    fc.property(fc.array(edit, { maxLength: 8 }), (edits) => {
+      const [a, b] = base.map((d) => structuredClone(d)) as [EditionDataset, EditionDataset];
+      for (const e of edits) {
+        const dataset = e.side === 0 ? a : b;
+        const target = dataset.exigences[e.index % dataset.exigences.length];
+        if (!target) continue;
+        if (e.kind === 'drop') dataset.exigences.splice(e.index % dataset.exigences.length, 1);
+        if (e.kind === 'niveau') target.niveau = target.niveau === 'obligatoire' ? 'recommandé' : 'obligatoire';
+        if (e.kind === 'chapitre') target.chapitre = 'securite/ailleurs';
+        if (e.kind === 'text') {
+          target.statement = { ...target.statement, markdown: `${target.statement.markdown} ${e.word}`, text: `${e.word} ${target.statement.text}` };
+        }
+        if (e.kind === 'cibles') target.cibles = target.cibles.includes('ressources') ? ['ent'] : ['ent', 'ressources'];
+        if (e.kind === 'echeance') target.echeance = target.echeance ? undefined : '2030-01-01';
+        if (target.echeance === undefined) delete target.echeance;
+      }
+      const forward = diffEditions(a, b);
+      assertValid(forward, 'random');
+      assert.equal(toJson(diffEditions(b, a)), toJson(mirrorChangelog(forward)));
+      assert.equal(Object.values(forward.summary).reduce((x, y) => x + y, 0), forward.changes.length);
+    }),
+    { numRuns: 60, seed: 20261203 },
+  );
+});
