@@ -15,6 +15,7 @@ export const TYPES_FILE = fileURLToPath(new URL('../src/lib/types.generated.ts',
 
 /** TypeScript name of each schema's root type. */
 const TYPE_NAMES: Record<string, string> = {
+  changelog: 'Changelog',
   diagnostics: 'DiagnosticsReport',
   'edition-lock': 'EditionLock',
   'edition-meta': 'EditionMeta',

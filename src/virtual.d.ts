@@ -10,3 +10,9 @@ declare module 'virtual:doctrine/views' {
   export const socles: Record<string, import('./lib/views.ts').SoclesView>;
   export const print: Record<string, import('./lib/views.ts').PrintView>;
 }
+declare module 'virtual:doctrine/evolutions' {
+  /** Every ordered pair of distinct editions. */
+  export const pairs: { from: string; to: string }[];
+  /** The changelog of a pair and its labels, by `<from>..<to>`. */
+  export const loaders: Record<string, () => Promise<{ default: import('./site/integration.ts').SiteEvolution }>>;
+}

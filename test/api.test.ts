@@ -6,15 +6,17 @@ import { compareIds, isRequirementId, parseRequirementId } from '../src/lib/inde
 
 test('exported names', () => {
   assert.deepEqual(Object.keys(lib).sort(), [
-    'API_PATH', 'CSV_COLUMNS', 'CSV_LIST_SEPARATOR', 'DATAPACKAGE_PROFILE', 'FROZEN_STATUTS', 'ID_PATTERN',
-    'LICENCE', 'LOCK_FILE', 'LifecycleError', 'RULES', 'Reporter', 'SCHEMAS_DIR', 'SCHEMA_NAMES', 'SCHEMA_VERSION',
-    'SITE_URL', 'TYPES_PATH', 'applyPlan', 'changement', 'citation', 'compareIds', 'csvRecords', 'dataDictionary',
-    'dataDictionaryMarkdown', 'dataFiles', 'describeErratum', 'diagnosticsToJson', 'diffLock',
-    'directiveSourceText', 'editionLock', 'editionRequirements', 'exigenceBlock', 'exigenceHash', 'explorerView',
-    'formatDiagnosticLine', 'getRule', 'getValidator', 'inlineDirectiveElement', 'isFrozen', 'isRequirementId',
-    'loadContent', 'lockText', 'pagePath', 'parseRequirementId', 'planErratum', 'planNewEdition', 'planPublish',
-    'printView', 'readSchemas', 'renderBody', 'requirementHashes', 'rulePath', 'schemaId', 'soclesView', 'toCsv',
-    'toDataPackage', 'toJson', 'toNdjson', 'toXlsx', 'today', 'writeTreeAtomic',
+    'API_PATH', 'CHANGE_KINDS', 'CSV_COLUMNS', 'CSV_LIST_SEPARATOR', 'DATAPACKAGE_PROFILE', 'FROZEN_STATUTS',
+    'ID_PATTERN', 'LICENCE', 'LOCK_FILE', 'LifecycleError', 'RULES', 'Reporter', 'SCHEMAS_DIR', 'SCHEMA_NAMES',
+    'SCHEMA_VERSION', 'SITE_URL', 'TYPES_PATH', 'applyPlan', 'changement', 'citation', 'compareIds', 'csvRecords',
+    'dataDictionary', 'dataDictionaryMarkdown', 'dataFiles', 'describeErratum', 'diagnosticsToJson', 'diffEditions',
+    'diffLock', 'directiveSourceText', 'editionLock', 'editionPairs', 'editionRequirements', 'exigenceBlock',
+    'exigenceHash', 'explorerView', 'formatChangelogMarkdown', 'formatChangelogText', 'formatDiagnosticLine',
+    'getRule', 'getValidator', 'inlineDirectiveElement', 'isEditionName', 'isFrozen', 'isRequirementId',
+    'loadContent', 'lockText', 'mirrorChangelog', 'pagePath', 'parseDatasetJson', 'parseRequirementId',
+    'planErratum', 'planNewEdition', 'planPublish', 'printView', 'readDatasetFile', 'readSchemas', 'renderBody',
+    'requirementHashes', 'reverseDelta', 'rulePath', 'schemaId', 'similarity', 'soclesView', 'toCsv',
+    'toDataPackage', 'toJson', 'toNdjson', 'toXlsx', 'today', 'wordDelta', 'writeTreeAtomic',
   ]);
 });
 

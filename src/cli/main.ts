@@ -14,6 +14,7 @@ export interface Command {
 const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   validate: () => import('./commands/validate.ts'),
   export: () => import('./commands/export.ts'),
+  diff: () => import('./commands/diff.ts'),
   'new-edition': () => import('./commands/new-edition.ts'),
   publish: () => import('./commands/publish.ts'),
   erratum: () => import('./commands/erratum.ts'),

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { changelogPath, diffEditions, editionPairs } from './changelog.ts';
 import type { ContentBuild } from './content.ts';
 import { toCsv } from './csv.ts';
 import { DATAPACKAGE_PROFILE, toDataPackage, type PackagedFile } from './datapackage.ts';
@@ -59,6 +60,7 @@ function schemaOf(path: string): string | undefined {
   if (/^[0-9]{4}\/exigences\.json$/.test(path)) return schemaId('exigences');
   if (/^[0-9]{4}\/exigences(\/[^/]+\.json|\.ndjson)$/.test(path)) return schemaId('exigence');
   if (/^[0-9]{4}\/datapackage\.json$/.test(path)) return DATAPACKAGE_PROFILE;
+  if (/^evolutions\/[0-9]{4}\.\.[0-9]{4}\.json$/.test(path)) return schemaId('changelog');
   return undefined;
 }
 
@@ -115,9 +117,20 @@ export async function dataFiles(content: ContentBuild): Promise<Map<string, File
     datasets.push(dataset);
     for (const [path, text] of await editionFiles(dataset)) files.set(path, text);
   }
+  // Changelogs between every ordered pair of editions.
+  const byName = new Map(datasets.map((d) => [d.edition.edition, d]));
+  const pairs = editionPairs([...byName.keys()]);
+  for (const [from, to] of pairs) {
+    files.set(changelogPath(from, to), toJson(diffEditions(byName.get(from) as EditionDataset, byName.get(to) as EditionDataset)));
+  }
   for (const [name, schema] of readSchemas()) files.set(`schemas/${name}.schema.json`, toJson(schema));
   files.set(TYPES_PATH, typesFile());
-  files.set('editions.json', toJson(catalogue(datasets, byPath(files))));
+  const catalog = catalogue(datasets, byPath(files));
+  catalog.evolutions = pairs.map(([from, to]) => {
+    const path = changelogPath(from, to);
+    return { from, to, file: describe(path, files.get(path) ?? '') };
+  });
+  files.set('editions.json', toJson(catalog));
   return byPath(files);
 }
 

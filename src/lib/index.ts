@@ -2,7 +2,7 @@
 export { loadContent, pagePath, exigenceHash, requirementHashes, editionRequirements, type ContentBuild, type EditionBuild, type ChapterBuild } from './content.ts';
 export { Reporter, formatDiagnosticLine, diagnosticsToJson, type Diagnostic, type Place } from './diagnostics.ts';
 export { RULES, getRule, type Rule, type RuleId } from './rules.ts';
-export { ID_PATTERN, isRequirementId, parseRequirementId, compareIds, citation } from './ids.ts';
+export { ID_PATTERN, isRequirementId, isEditionName, parseRequirementId, compareIds, citation } from './ids.ts';
 export { getValidator, readSchemas, SCHEMAS_DIR, SCHEMA_NAMES, type SchemaName } from './schemas.ts';
 export { SITE_URL, API_PATH, SCHEMA_VERSION, schemaId, rulePath } from './site.ts';
 export { renderBody, inlineDirectiveElement, directiveSourceText, type LinkResolver } from './render.ts';
@@ -16,3 +16,7 @@ export { dataDictionary, dataDictionaryMarkdown, type DictionaryTable, type Dict
 export { LOCK_FILE, FROZEN_STATUTS, isFrozen, editionLock, lockText, diffLock, describeErratum, type LoadedLock, type LockDiff } from './lock.ts';
 export { planNewEdition, planPublish, planErratum, applyPlan, today, LifecycleError, type Plan } from './lifecycle.ts';
 export { explorerView, changement, soclesView, printView, type Changement, type ExplorerRow, type ExplorerView, type SocleView, type SoclesView, type SocleExigence, type PrintView, type PrintChapter } from "./views.ts";
+export { diffEditions, mirrorChangelog, editionPairs, CHANGE_KINDS } from './changelog.ts';
+export { wordDelta, reverseDelta, similarity, type Segment } from './word-diff.ts';
+export { formatChangelogText, formatChangelogMarkdown, type ChangelogLabels } from './changelog-format.ts';
+export { readDatasetFile, parseDatasetJson, type DatasetFileResult } from './dataset-file.ts';

@@ -14,6 +14,7 @@ export const SCHEMAS_DIR = [fileURLToPath(new URL('../../schemas/', import.meta.
 ) ?? resolve('schemas') + '/';
 
 export const SCHEMA_NAMES = [
+  'changelog',
   'diagnostics',
   'edition-lock',
   'edition-meta',

@@ -11,7 +11,10 @@ export const API_MAJOR = 1;
 /** Path of the static data API on the site, e.g. `/api/v1/`. */
 export const API_PATH = `/api/v${API_MAJOR}/`;
 
-/** Version of the data schemas (semantic versioning; MAJOR = old data no longer validates). */
+/**
+ * Version of the data schemas (semantic versioning; MAJOR = old data no longer validates).
+ * 1.1.0: locks and errata; the changelog schema and the catalog's `evolutions`.
+ */
 export const SCHEMA_VERSION = `${API_MAJOR}.1.0`;
 
 /** The licence of the published data (declared in the catalog, the data packages and the workbooks). */

@@ -1,7 +1,7 @@
 /** Friendly names for the types generated from the schemas (`types.generated.ts`). */
-import type { Catalogue, EditionDataset, EditionMeta, EditionSource, Exigence, Vocabulaires } from './types.generated.ts';
+import type { Catalogue, Changelog, EditionDataset, EditionMeta, EditionSource, Exigence, Vocabulaires } from './types.generated.ts';
 
-export type { Catalogue, DiagnosticsReport, EditionDataset, EditionLock, EditionMeta, EditionSource, Exigence, Vocabulaires } from './types.generated.ts';
+export type { Catalogue, Changelog, Delta, DiagnosticsReport, EditionDataset, EditionLock, EditionMeta, EditionSource, Exigence, Vocabulaires } from './types.generated.ts';
 export type Chapitre = EditionDataset['chapitres'][number];
 export type Retrait = EditionDataset['retraits'][number];
 export type Terme = EditionDataset['glossaire'][number];
@@ -12,3 +12,6 @@ export type CatalogueFile = CatalogueEdition['files'][number];
 export type VocabularyEntry = Vocabulaires['cibles'][number];
 export type Statut = EditionMeta['statut'];
 export type Erratum = NonNullable<EditionMeta['errata']>[number];
+export type Change = Changelog['changes'][number];
+export type ChangeKind = Change['kind'];
+export type Suggestion = Changelog['suggestions'][number];

@@ -1,12 +1,12 @@
 /**
  * Wires the library into Astro (thin glue): builds the content once with the library, fails the build with the
- * library's located diagnostics, feeds the remark plugin and the sidebar, exposes edition facts to components
- * through a virtual module, and writes the data API (`/api/v1/`) after the build.
+ * library's located diagnostics, feeds the remark plugin and the sidebar, exposes edition facts and changelogs to
+ * pages through virtual modules, and writes the data API (`/api/v1/`) after the build.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { API_PATH, dataFiles, describeErratum, explorerView, formatDiagnosticLine, loadContent, printView, soclesView, writeTreeAtomic, type ContentBuild } from '../lib/index.ts';
+import { API_PATH, dataFiles, describeErratum, diffEditions, editionPairs, explorerView, formatDiagnosticLine, loadContent, printView, soclesView, writeTreeAtomic, type Changelog, type ContentBuild, type EditionDataset } from '../lib/index.ts';
 import { remarkExigences } from './remark-exigences.ts';
 import { shareContent } from './data.ts';
 import { addCspToPages } from './csp.ts';
@@ -14,6 +14,39 @@ import { addCspToPages } from './csp.ts';
 const VIRTUAL_ID = 'virtual:doctrine/editions';
 /** What the explorer, the socle pages and the printable edition show (`src/lib/views.ts`), computed once. */
 const VIEWS_ID = 'virtual:doctrine/views';
+/** Index of the changelogs: `pairs` and one lazy loader per ordered pair of editions. */
+const EVOLUTIONS_ID = 'virtual:doctrine/evolutions';
+/** One module per pair (`virtual:doctrine/evolution/2024..2025`), so that a page loads only its changelog. */
+const EVOLUTION_PREFIX = 'virtual:doctrine/evolution/';
+
+/** What an evolution page needs: the changelog and labels from the two datasets' vocabularies and chapters. */
+export interface SiteEvolution {
+  changelog: Changelog;
+  labels: {
+    referentiels: Record<string, string>;
+    cibles: Record<string, string>;
+    socles: Record<string, string>;
+    normes: Record<string, string>;
+    /** Chapter titles by slug, in the later edition when a slug is in both. */
+    chapitres: Record<string, string>;
+  };
+}
+
+function siteEvolution(from: EditionDataset, to: EditionDataset): SiteEvolution {
+  const [older, newer] = from.edition.edition <= to.edition.edition ? [from, to] : [to, from];
+  const map = (entries: { id: string; libelle: string }[]) => Object.fromEntries(entries.map((e) => [e.id, e.libelle]));
+  const v = newer.vocabulaires;
+  return {
+    changelog: diffEditions(from, to),
+    labels: {
+      referentiels: map(v.referentiels),
+      cibles: map(v.cibles),
+      socles: map(v.socles),
+      normes: map(v.normes),
+      chapitres: Object.fromEntries([...older.chapitres, ...newer.chapitres].map((c) => [c.slug, c.title])),
+    },
+  };
+}
 
 export interface SiteEdition {
   name: string;
@@ -41,6 +74,14 @@ export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
     process.exit(1);
   }
   shareContent(content);
+  // `/<edition>/nouveautes/` is the page of what changed in the edition (src/pages/[edition]/nouveautes.astro).
+  for (const edition of content.editions) {
+    const clash = edition.chapters.find((c) => c.slug === 'nouveautes');
+    if (clash) {
+      console.error(`${clash.file}:1:1: nom de page « nouveautes » réservé à la page des nouveautés de l’édition : renommez ce fichier.`);
+      process.exit(1);
+    }
+  }
   const editions: SiteEdition[] = content.editions.map((e) => ({
     name: e.name,
     title: e.dataset?.edition.title ?? e.name,
@@ -49,12 +90,13 @@ export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
   }));
   const inForce = editions.find((e) => e.statut === 'en-vigueur')?.name ?? editions[editions.length - 1]?.name;
   const vocab = content.vocabulaires;
-  const sidebar = [...content.editions].reverse().map((edition) => ({
+  const editionGroups = [...content.editions].reverse().map((edition) => ({
     label: `Édition ${edition.name} (${STATUT_LABELS[edition.dataset?.edition.statut ?? 'projet']})`,
     collapsed: false,
     items: [
       { label: 'Explorer les exigences', link: `/${edition.name}/explorateur/` },
       { label: 'Présentation', link: `/${edition.name}/` },
+      { label: 'Nouveautés', link: `/${edition.name}/nouveautes/` },
       ...(vocab?.referentiels ?? [])
         .filter((r) => edition.chapters.some((c) => c.referentiel === r.id))
         .map((r) => ({
@@ -71,15 +113,36 @@ export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
       { label: 'Version imprimable', link: `/${edition.name}/imprimer/` },
     ],
   }));
-  sidebar.push({
-    label: 'Ressources',
-    collapsed: false,
-    items: [
-      { label: 'Utiliser les données', link: '/donnees/' },
-      { label: 'Règles de validation', link: '/regles/' },
-      { label: 'Dictionnaire des données', link: '/donnees/dictionnaire/' },
-    ],
-  });
+  // The comparison of any two editions sits outside the edition groups, so that an edition switcher can swap groups.
+  const sidebar: unknown[] = [
+    ...editionGroups,
+    { label: 'Comparer les éditions', link: '/evolutions/' },
+    {
+      label: 'Ressources',
+      collapsed: false,
+      items: [
+        { label: 'Utiliser les données', link: '/donnees/' },
+        { label: 'Règles de validation', link: '/regles/' },
+        { label: 'Dictionnaire des données', link: '/donnees/dictionnaire/' },
+      ],
+    },
+  ];
+
+  const datasets = new Map(content.editions.map((e) => [e.name, e.dataset as EditionDataset]));
+  const pairs = editionPairs([...datasets.keys()]);
+  const evolutionsModule = [
+    `export const pairs = ${JSON.stringify(pairs.map(([from, to]) => ({ from, to })))};`,
+    'export const loaders = {',
+    ...pairs.map(([from, to]) => `  ${JSON.stringify(`${from}..${to}`)}: () => import(${JSON.stringify(EVOLUTION_PREFIX + `${from}..${to}`)}),`),
+    '};',
+  ].join('\n');
+  const evolutionModule = (key: string): string | undefined => {
+    const [from, to] = key.split('..');
+    const a = datasets.get(from ?? '');
+    const b = datasets.get(to ?? '');
+    return a && b && from !== to ? `export default ${JSON.stringify(siteEvolution(a, b))};` : undefined;
+  };
+
 
   const built = content.editions.flatMap((e) => (e.dataset ? [{ edition: e, dataset: e.dataset }] : []));
   const views = vocab
@@ -100,11 +163,13 @@ export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
             plugins: [
               {
                 name: 'doctrine-virtual-editions',
-                resolveId: (id: string) => (id === VIRTUAL_ID ? '\0' + VIRTUAL_ID : undefined),
-                load: (id: string) =>
-                  id === '\0' + VIRTUAL_ID
-                    ? `export const editions = ${JSON.stringify(editions)};\nexport const inForce = ${JSON.stringify(inForce)};`
-                    : undefined,
+                resolveId: (id: string) => (id === VIRTUAL_ID || id === EVOLUTIONS_ID || id.startsWith(EVOLUTION_PREFIX) ? '\0' + id : undefined),
+                load: (id: string) => {
+                  if (id === '\0' + VIRTUAL_ID) return `export const editions = ${JSON.stringify(editions)};\nexport const inForce = ${JSON.stringify(inForce)};`;
+                  if (id === '\0' + EVOLUTIONS_ID) return evolutionsModule;
+                  if (id.startsWith('\0' + EVOLUTION_PREFIX)) return evolutionModule(id.slice(1 + EVOLUTION_PREFIX.length));
+                  return undefined;
+                },
               },
               {
                 name: 'doctrine-virtual-views',
