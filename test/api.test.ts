@@ -15,8 +15,8 @@ test('exported names', () => {
     'getRule', 'getValidator', 'inlineDirectiveElement', 'isEditionName', 'isFrozen', 'isRequirementId',
     'loadContent', 'lockText', 'mirrorChangelog', 'pagePath', 'parseDatasetJson', 'parseRequirementId',
     'planErratum', 'planNewEdition', 'planPublish', 'printView', 'readDatasetFile', 'readSchemas', 'renderBody',
-    'requirementHashes', 'reverseDelta', 'rulePath', 'schemaId', 'similarity', 'soclesView', 'toCsv',
-    'toDataPackage', 'toJson', 'toNdjson', 'toXlsx', 'today', 'wordDelta', 'writeTreeAtomic',
+    'requirementHashes', 'requirementHistories', 'reverseDelta', 'rulePath', 'schemaId', 'similarity', 'soclesView',
+    'toCsv', 'toDataPackage', 'toJson', 'toNdjson', 'toXlsx', 'today', 'wordDelta', 'writeTreeAtomic',
   ]);
 });
 

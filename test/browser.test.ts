@@ -75,6 +75,34 @@ test('search filters by edition and shows each result’s edition', async () => 
   await page.close();
 });
 
+test('the edition switcher works with the keyboard and keeps the same requirement', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/2024/exigences/INT-IDA-01/`);
+  const summary = page.locator('.edition-switcher summary').first();
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const link = page.locator('.edition-switcher a', { hasText: 'Édition 2025' }).first();
+  assert.ok(await link.isVisible());
+  assert.equal(await link.getAttribute('href'), '/2025/exigences/INT-IDA-01/');
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/2025\/exigences\/INT-IDA-01\/$/);
+  assert.match((await page.locator('h1').textContent()) ?? '', /^INT-IDA-01 — /);
+  await page.close();
+});
+
+test('a retired ID has a tombstone naming its successors, and its history links each edition’s text', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/exigences/DOC-GOU-01/`);
+  assert.match((await page.locator('h1').textContent()) ?? '', /DOC-GOU-01 — exigence retirée/);
+  const tombstone = (await page.locator('.tombe').textContent()) ?? '';
+  assert.match(tombstone, /retirée dans l’édition 2025/);
+  for (const successor of ['DOC-GOU-07', 'DOC-GOU-08']) assert.ok(await page.locator(`.tombe a[href="/exigences/${successor}/"]`).isVisible(), successor);
+  assert.ok(await page.locator('.historique a[href="/2024/exigences/DOC-GOU-01/"]').isVisible());
+  assert.match((await page.locator('.historique').textContent()) ?? '', /Scindée en DOC-GOU-07/);
+  await page.close();
+});
+
 test('browsing requested nothing outside the site, and the CSP blocked nothing the site needs', () => {
   assert.deepEqual(foreign, []);
   assert.deepEqual(cspViolations, []);

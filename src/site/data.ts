@@ -3,7 +3,7 @@
  * process as the config, so the build made once at config time is reused through `globalThis` instead of
  * loading the content again.
  */
-import { loadContent, type ContentBuild, type EditionBuild } from '../lib/index.ts';
+import { loadContent, requirementHistories, type ContentBuild, type EditionBuild, type EditionDataset, type RequirementHistory } from '../lib/index.ts';
 
 const KEY = Symbol.for('doctrine.content');
 type Holder = { [KEY]?: Promise<ContentBuild> };
@@ -16,6 +16,16 @@ export function getContent(): Promise<ContentBuild> {
   const holder = globalThis as Holder;
   holder[KEY] ??= loadContent('content');
   return holder[KEY];
+}
+
+let histories: Promise<Map<string, RequirementHistory>> | undefined;
+
+/** Every requirement ID's history (computed once per build). */
+export function getHistories(): Promise<Map<string, RequirementHistory>> {
+  histories ??= getContent().then((content) =>
+    requirementHistories(content.editions.flatMap((e) => (e.dataset ? [e.dataset as EditionDataset] : []))),
+  );
+  return histories;
 }
 
 /** The edition in force (or the latest one when none is). */
