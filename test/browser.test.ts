@@ -47,14 +47,22 @@ test('a requirement link lands on its heading, with its facts and citation', asy
   await page.close();
 });
 
-test('Pagefind finds a requirement by its ID and leads to its permanent page', async () => {
+test('Pagefind finds a requirement by its ID and leads to its permanent page, with the keyboard alone', async () => {
   const page = await browser.newPage();
   await page.goto(`${server.origin}/2025/`);
   await search(page, 'INT-IDA-01');
-  const hit = page.locator('site-search dialog a[href="/2025/exigences/INT-IDA-01/"]');
+  const target = '/2025/exigences/INT-IDA-01/';
+  const hit = page.locator(`site-search dialog a[href="${target}"]`);
   await hit.waitFor({ timeout: 15000 });
-  assert.match((await hit.textContent()) ?? '', /^INT-IDA-01 — /);
-  await hit.click();
+  assert.match((await hit.textContent()) ?? '', /^INT-IDA-01 — .*\(édition 2025\)$/);
+  // Tab from the search field to the result, then Enter.
+  let focused = '';
+  for (let i = 0; i < 60 && focused !== target; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.getAttribute('href') ?? '');
+  }
+  assert.equal(focused, target);
+  await page.keyboard.press('Enter');
   await page.waitForURL(/\/2025\/exigences\/INT-IDA-01\/$/);
   assert.ok(await page.locator('[id="INT-IDA-01"]').isVisible());
   await page.close();
