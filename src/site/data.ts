@@ -4,6 +4,7 @@
  * loading the content again.
  */
 import { loadContent, type ContentBuild, type EditionBuild } from '../lib/index.ts';
+import { siteContentDir } from './content-dir.ts';
 
 const KEY = Symbol.for('doctrine.content');
 type Holder = { [KEY]?: Promise<ContentBuild> };
@@ -14,7 +15,7 @@ export function shareContent(content: ContentBuild): void {
 
 export function getContent(): Promise<ContentBuild> {
   const holder = globalThis as Holder;
-  holder[KEY] ??= loadContent('content');
+  holder[KEY] ??= loadContent(siteContentDir());
   return holder[KEY];
 }
 
