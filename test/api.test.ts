@@ -9,7 +9,7 @@ test('exported names', () => {
     'API_PATH', 'CHANGE_KINDS', 'CSV_COLUMNS', 'CSV_LIST_SEPARATOR', 'DATAPACKAGE_PROFILE', 'FROZEN_STATUTS',
     'ID_PATTERN', 'LICENCE', 'LOCK_FILE', 'LifecycleError', 'RULES', 'Reporter', 'SCHEMAS_DIR', 'SCHEMA_NAMES',
     'SCHEMA_VERSION', 'SITE_URL', 'TYPES_PATH', 'applyPlan', 'changement', 'citation', 'compareIds', 'csvRecords',
-    'dataDictionary', 'dataDictionaryMarkdown', 'dataFiles', 'describeErratum', 'diagnosticsToJson', 'diffEditions',
+    'dataDictionary', 'dataDictionaryMarkdown', 'dataFiles', 'defaultCacheDir', 'describeErratum', 'diagnosticsToJson', 'diffEditions',
     'diffLock', 'directiveSourceText', 'editionLock', 'editionPairs', 'editionRequirements', 'exigenceBlock',
     'exigenceHash', 'explorerView', 'formatChangelogMarkdown', 'formatChangelogText', 'formatDiagnosticLine',
     'getRule', 'getValidator', 'inlineDirectiveElement', 'isEditionName', 'isFrozen', 'isRequirementId',

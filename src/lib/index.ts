@@ -1,5 +1,5 @@
 /** The doctrine library: everything the CLI and the site share. Astro-free. */
-export { loadContent, pagePath, exigenceHash, requirementHashes, editionRequirements, type ContentBuild, type EditionBuild, type ChapterBuild } from './content.ts';
+export { loadContent, defaultCacheDir, pagePath, exigenceHash, requirementHashes, editionRequirements, type ContentBuild, type EditionBuild, type ChapterBuild, type LoadOptions } from './content.ts';
 export { Reporter, formatDiagnosticLine, diagnosticsToJson, type Diagnostic, type Place } from './diagnostics.ts';
 export { RULES, getRule, type Rule, type RuleId } from './rules.ts';
 export { ID_PATTERN, isRequirementId, isEditionName, parseRequirementId, compareIds, citation } from './ids.ts';
