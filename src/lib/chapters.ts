@@ -79,7 +79,7 @@ let fingerprint: string | null | undefined;
  * What every cached result depends on besides the chapter: the library's sources and the installed packages
  * (npm's record of node_modules). Null when the sources are not beside this module (a bundle): no cache then.
  */
-function codeFingerprint(): string | null {
+export function codeFingerprint(): string | null {
   if (fingerprint !== undefined) return fingerprint;
   const lib = fileURLToPath(new URL('.', import.meta.url));
   if (!existsSync(join(lib, 'interpret.ts'))) return (fingerprint = null);

@@ -64,18 +64,14 @@ function schemaOf(path: string): string | undefined {
   return undefined;
 }
 
-function bytesOf(content: FileContent): Buffer {
-  return typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-}
-
 function describe(path: string, content: FileContent): CatalogueFile {
-  const bytes = bytesOf(content);
+  // Hashing a string hashes its UTF-8 bytes: no copy of the text as a buffer.
   const file: CatalogueFile = {
     path,
     url: `${SITE_URL}${API_PATH}${path}`,
     mediaType: mediaType(path),
-    bytes: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
   };
   const schema = schemaOf(path);
   if (schema) file.schema = schema;

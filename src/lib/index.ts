@@ -20,3 +20,4 @@ export { diffEditions, mirrorChangelog, editionPairs, CHANGE_KINDS } from './cha
 export { wordDelta, reverseDelta, similarity, type Segment } from './word-diff.ts';
 export { formatChangelogText, formatChangelogMarkdown, type ChangelogLabels } from './changelog-format.ts';
 export { readDatasetFile, parseDatasetJson, type DatasetFileResult } from './dataset-file.ts';
+export { contentKey, holdsExport, readExportRecord, writeExportRecord, type ExportRecord } from './export-cache.ts';

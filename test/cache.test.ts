@@ -1,10 +1,12 @@
 /**
  * The chapter cache and the worker threads change how fast content loads, never what it gives: the same
  * datasets, data files (byte for byte) and diagnostics with one thread, two threads, a cold and a warm cache.
+ * A re-export of unchanged content skips writing only when the target already holds exactly that export.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataFiles, defaultCacheDir, loadContent, type LoadOptions } from '../src/lib/index.ts';
 import { contentWith, FIXTURES, ROOT, tempDir } from './helpers.ts';
@@ -79,5 +81,53 @@ test('defaultCacheDir: DOCTRINE_CACHE_DIR, or node_modules/.cache/doctrine', () 
   } finally {
     if (saved === undefined) delete process.env.DOCTRINE_CACHE_DIR;
     else process.env.DOCTRINE_CACHE_DIR = saved;
+  }
+});
+
+function exportCli(content: string, out: string, cache: string) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'doctrine.mjs'), 'export', '--content', content, '--out', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, DOCTRINE_CACHE_DIR: cache },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+test('export: unchanged content already exported there is not written again; any difference is', () => {
+  const work = tempDir();
+  const content = contentWith();
+  try {
+    const cache = join(work.dir, 'cache');
+    const out = join(work.dir, 'api');
+    // A warning, to check that a skipped export reports the same diagnostics.
+    const file = join(content.dir, '2025', 'interoperabilite', 'identite.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('cibles="ent,ressources"', 'cibles="ent,ressources,ent"'));
+    const first = exportCli(content.dir, out, cache);
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stderr, /\d+ fichiers écrits dans /);
+    assert.match(first.stdout, /warning value-duplicate/);
+    const inode = statSync(out).ino;
+    const again = exportCli(content.dir, out, cache);
+    assert.equal(again.status, 0);
+    assert.equal(again.stdout, first.stdout);
+    assert.match(again.stderr, /^0 erreur, 1 avertissement — 2 éditions, 6 exigences valides\nContenu inchangé : .* contient déjà ces \d+ fichiers\n$/);
+    assert.equal(statSync(out).ino, inode);
+    // A damaged or extra file in the target, a change of content: written again.
+    const csv = join(out, '2025', 'exigences.csv');
+    const original = readFileSync(csv);
+    writeFileSync(csv, 'abîmé');
+    assert.match(exportCli(content.dir, out, cache).stderr, /fichiers écrits/);
+    assert.deepEqual(readFileSync(csv), original);
+    writeFileSync(join(out, 'en-trop.txt'), 'x');
+    assert.match(exportCli(content.dir, out, cache).stderr, /fichiers écrits/);
+    assert.ok(!existsSync(join(out, 'en-trop.txt')));
+    assert.match(exportCli(content.dir, out, cache).stderr, /Contenu inchangé/);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('sans nouvelle saisie', 'sans aucune nouvelle saisie'));
+    assert.match(exportCli(content.dir, out, cache).stderr, /fichiers écrits/);
+    // Another target folder: written.
+    assert.match(exportCli(content.dir, join(work.dir, 'autre'), cache).stderr, /fichiers écrits/);
+  } finally {
+    content.cleanup();
+    work.cleanup();
   }
 });
