@@ -2,13 +2,15 @@
  * The chapter cache and the worker threads change how fast content loads, never what it gives: the same
  * datasets, data files (byte for byte) and diagnostics with one thread, two threads, a cold and a warm cache.
  * A re-export of unchanged content skips writing only when the target already holds exactly that export.
+ * Workbooks written on a worker thread are the same bytes as on the calling thread.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataFiles, defaultCacheDir, loadContent, type LoadOptions } from '../src/lib/index.ts';
+import { dataFiles, defaultCacheDir, loadContent, toXlsx, type LoadOptions } from '../src/lib/index.ts';
+import { toXlsxAll } from '../src/lib/xlsx.ts';
 import { contentWith, FIXTURES, ROOT, tempDir } from './helpers.ts';
 
 async function outcome(dir: string, options: LoadOptions) {
@@ -130,4 +132,16 @@ test('export: unchanged content already exported there is not written again; any
     content.cleanup();
     work.cleanup();
   }
+});
+
+test('workbooks of large datasets, written on a worker thread, are the same bytes', async () => {
+  const build = await loadContent(join(ROOT, 'content'), { workers: 1 });
+  const dataset = build.editions.find((e) => e.name === '2025')?.dataset;
+  assert.ok(dataset);
+  // 1,030 requirements: five copies of the edition's, renumbered.
+  const exigences = [0, 1, 2, 3, 4].flatMap((k) => dataset.exigences.map((e) => ({ ...e, id: `${e.id.slice(0, -2)}${k}${e.id.slice(-2)}` })));
+  const large = { ...dataset, exigences };
+  const [book] = await toXlsxAll([large]);
+  assert.ok(book && book.length > 50_000);
+  assert.deepEqual(Buffer.from(book), Buffer.from(await toXlsx(large)));
 });

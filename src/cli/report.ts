@@ -1,4 +1,6 @@
-import { diagnosticsToJson, formatDiagnosticLine, type ContentBuild, type Diagnostic } from '../lib/index.ts';
+// diagnostics.ts directly, not the whole library: `doctrine export` prints a report before loading it.
+import { diagnosticsToJson, formatDiagnosticLine, type Diagnostic } from '../lib/diagnostics.ts';
+import type { ContentBuild } from '../lib/index.ts';
 
 /** Prints the diagnostics of a build (text on stdout, or a JSON array) and a summary on stderr. */
 export function printDiagnostics(build: ContentBuild, format: string): void {

@@ -8,13 +8,14 @@
  * (docs/decisions/0009-chapter-cache-and-workers.md).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import { codeFingerprint } from './cache.ts';
 import { Reporter, type Diagnostic } from './diagnostics.ts';
 import { interpretChapter, type InterpretedChapter } from './interpret.ts';
 import { parseMarkdown } from './markdown.ts';
@@ -72,23 +73,6 @@ export function replayDiagnostics(result: ChapterResult, reporter: Reporter): vo
 /** Entries kept in the cache folder; beyond, the oldest written are removed. */
 const CACHE_MAX_ENTRIES = 10_000;
 const CACHE_KEEP_ENTRIES = 8_000;
-
-let fingerprint: string | null | undefined;
-
-/**
- * What every cached result depends on besides the chapter: the library's sources and the installed packages
- * (npm's record of node_modules). Null when the sources are not beside this module (a bundle): no cache then.
- */
-export function codeFingerprint(): string | null {
-  if (fingerprint !== undefined) return fingerprint;
-  const lib = fileURLToPath(new URL('.', import.meta.url));
-  if (!existsSync(join(lib, 'interpret.ts'))) return (fingerprint = null);
-  const hash = createHash('sha256');
-  for (const name of readdirSync(lib).filter((f) => f.endsWith('.ts')).sort()) hash.update(name).update(readFileSync(join(lib, name)));
-  const installed = fileURLToPath(new URL('../../node_modules/.package-lock.json', import.meta.url));
-  if (existsSync(installed)) hash.update(readFileSync(installed));
-  return (fingerprint = hash.digest('hex'));
-}
 
 function cacheKey(code: string, vocabulaires: string, job: ChapterJob, bytes: Uint8Array): string {
   return createHash('sha256')

@@ -3,7 +3,6 @@
  * files and editions (duplicates, references, retirements, lineage) and builds each edition's dataset.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ElementContent } from 'hast';
@@ -171,16 +170,6 @@ export interface LoadOptions {
    * 1 parses on the calling thread only.
    */
   workers?: number | 'auto';
-}
-
-/**
- * The cache folder of the CLI and the site: `DOCTRINE_CACHE_DIR` when set (empty or `off`: no cache), otherwise
- * `node_modules/.cache/doctrine` under the current folder when it has a node_modules folder, otherwise none.
- */
-export function defaultCacheDir(): string | false {
-  const value = process.env.DOCTRINE_CACHE_DIR;
-  if (value !== undefined) return value === '' || value === 'off' ? false : resolve(value);
-  return existsSync('node_modules') ? resolve('node_modules', '.cache', 'doctrine') : false;
 }
 
 /** Loads and checks every edition of a content folder. Never throws on content mistakes. */

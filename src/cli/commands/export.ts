@@ -1,12 +1,14 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { contentKey, dataFiles, defaultCacheDir, holdsExport, readExportRecord, writeExportRecord, writeTreeAtomic } from '../../lib/index.ts';
+// The light modules first: unchanged content already exported is reported without loading the parser, the
+// schemas or the writers (the rest of the library is imported below, when needed).
+import { defaultCacheDir } from '../../lib/cache.ts';
+import { contentKey, holdsExport, readExportRecord, writeExportRecord } from '../../lib/export-cache.ts';
 import { CONTENT_OPTION, contentDir, parse } from '../args.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import type { Command } from '../main.ts';
 import { printDiagnostics, printReport } from '../report.ts';
-import { loadContentOrFail } from './validate.ts';
 
 /** Refuses to replace a folder that is neither empty nor a previous export (it holds editions.json). */
 async function checkTarget(out: string): Promise<void> {
@@ -38,6 +40,7 @@ const command: Command = {
       process.stderr.write(`Contenu inchangé : ${out} contient déjà ces ${record.files} fichiers\n`);
       return EXIT.ok;
     }
+    const [{ dataFiles, writeTreeAtomic }, { loadContentOrFail }] = await Promise.all([import('../../lib/index.ts'), import('./validate.ts')]);
     const build = await loadContentOrFail(content);
     if (build.reporter.errorCount > 0) {
       printDiagnostics(build, 'text');
