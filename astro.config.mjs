@@ -3,9 +3,11 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { doctrineSite } from './src/site/integration.ts';
+import { siteContentDir } from './src/site/content-dir.ts';
 import { SITE_URL } from './src/lib/site.ts';
 
-const site = await doctrineSite('content');
+// `content/`, or the folder named by DOCTRINE_CONTENT_DIR (the benchmark's generated content).
+const site = await doctrineSite(siteContentDir());
 
 export default defineConfig({
   site: SITE_URL,

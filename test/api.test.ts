@@ -8,15 +8,15 @@ test('exported names', () => {
   assert.deepEqual(Object.keys(lib).sort(), [
     'API_PATH', 'CHANGE_KINDS', 'CSV_COLUMNS', 'CSV_LIST_SEPARATOR', 'DATAPACKAGE_PROFILE', 'FROZEN_STATUTS',
     'ID_PATTERN', 'LICENCE', 'LOCK_FILE', 'LifecycleError', 'RULES', 'Reporter', 'SCHEMAS_DIR', 'SCHEMA_NAMES',
-    'SCHEMA_VERSION', 'SITE_URL', 'TYPES_PATH', 'applyPlan', 'changement', 'citation', 'compareIds', 'csvRecords',
-    'dataDictionary', 'dataDictionaryMarkdown', 'dataFiles', 'describeErratum', 'diagnosticsToJson', 'diffEditions',
+    'SCHEMA_VERSION', 'SITE_URL', 'TYPES_PATH', 'applyPlan', 'changement', 'citation', 'compareIds', 'contentKey', 'csvRecords',
+    'dataDictionary', 'dataDictionaryMarkdown', 'dataFiles', 'defaultCacheDir', 'describeErratum', 'diagnosticsToJson', 'diffEditions',
     'diffLock', 'directiveSourceText', 'editionLock', 'editionPairs', 'editionRequirements', 'exigenceBlock',
     'exigenceHash', 'explorerView', 'formatChangelogMarkdown', 'formatChangelogText', 'formatDiagnosticLine',
-    'getRule', 'getValidator', 'inlineDirectiveElement', 'isEditionName', 'isFrozen', 'isRequirementId',
+    'getRule', 'getValidator', 'holdsExport', 'inlineDirectiveElement', 'isEditionName', 'isFrozen', 'isRequirementId',
     'loadContent', 'lockText', 'mirrorChangelog', 'pagePath', 'parseDatasetJson', 'parseRequirementId',
-    'planErratum', 'planNewEdition', 'planPublish', 'printView', 'readDatasetFile', 'readSchemas', 'renderBody',
-    'requirementHashes', 'requirementHistories', 'reverseDelta', 'rulePath', 'schemaId', 'similarity', 'soclesView',
-    'toCsv', 'toDataPackage', 'toJson', 'toNdjson', 'toXlsx', 'today', 'wordDelta', 'writeTreeAtomic',
+    'planErratum', 'planNewEdition', 'planPublish', 'printView', 'readDatasetFile', 'readExportRecord', 'readSchemas', 'renderBody',
+    'requirementHashes', 'requirementHistories', 'reverseDelta', 'rulePath', 'schemaId', 'similarity', 'soclesView', 'toCsv',
+    'toDataPackage', 'toJson', 'toNdjson', 'toXlsx', 'today', 'wordDelta', 'writeExportRecord', 'writeTreeAtomic',
   ]);
 });
 

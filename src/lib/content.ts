@@ -3,18 +3,18 @@
  * files and editions (duplicates, references, retirements, lineage) and builds each edition's dataset.
  */
 import { createHash } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ElementContent } from 'hast';
 import { Reporter, type Place } from './diagnostics.ts';
 import { citation, compareIds, compareStrings, isEditionName, isSlug } from './ids.ts';
 import { checkFrozen, isFrozen, loadLock, type LoadedLock } from './lock.ts';
-import { interpretChapter, type ExigenceSource, type Frontmatter, type ReferenceSource, type TermeSource } from './interpret.ts';
-import { parseMarkdown } from './markdown.ts';
+import { processChapters, replayDiagnostics, type ChapterJob, type ChapterResult } from './chapters.ts';
+import type { ExigenceSource, Frontmatter, ReferenceSource, TermeSource } from './interpret.ts';
 import { renderBody, type LinkResolver } from './render.ts';
 import { describeSchemaError, getValidator, pointerSegments } from './schemas.ts';
 import { schemaId, SCHEMA_VERSION, SITE_URL } from './site.ts';
-import { readSource } from './source.ts';
+import { decodeSource, readSource } from './source.ts';
 import type { Chapitre, EditionDataset, EditionSource, Exigence, Retrait, Terme, Vocabulaires } from './types.ts';
 import { checkYamlAgainstSchema, parseYaml, type YamlSource } from './yaml-source.ts';
 
@@ -128,36 +128,52 @@ async function loadEditionMeta(edition: EditionBuild, reporter: Reporter): Promi
   edition.meta = meta;
 }
 
-async function loadChapter(edition: EditionBuild, path: string, vocab: Vocabulaires, reporter: Reporter): Promise<ChapterBuild | undefined> {
+/** A chapter that passed the checks of its place (name, référentiel folder), waiting to be processed. */
+interface PendingChapter {
+  edition: EditionBuild;
+  slug: string;
+  referentiel: string | undefined;
+  job: ChapterJob;
+  bytes: Uint8Array;
+}
+
+async function prepareChapter(edition: EditionBuild, path: string, vocab: Vocabulaires, reporter: Reporter): Promise<PendingChapter | undefined> {
   const rel = relative(edition.dir, path).split(sep).join('/');
   const segments = rel.replace(/\.md$/, '').split('/');
   if (!segments.every(isSlug)) {
     reporter.report('file-name-invalid', { file: path, line: 1, column: 1 }, `Nom « ${rel} » inattendu, attendu des minuscules ASCII, chiffres et tirets`);
     return undefined;
   }
-  const source = await readSource(path, reporter);
-  if (!source) return undefined;
+  const bytes = new Uint8Array(await readFile(path));
   const isRoot = segments.length === 1;
   const referentiel = isRoot ? undefined : segments[0];
   if (referentiel !== undefined && !vocab.referentiels.some((r) => r.id === referentiel)) {
-    reporter.report('referentiel-unknown', { file: path, line: 1, column: 1 }, `Dossier « ${referentiel} » inattendu, attendu un référentiel : ${vocab.referentiels.map((r) => r.id).join(', ')}`);
+    // An encoding error comes first; otherwise the folder is the mistake.
+    if (decodeSource(path, bytes, reporter)) {
+      reporter.report('referentiel-unknown', { file: path, line: 1, column: 1 }, `Dossier « ${referentiel} » inattendu, attendu un référentiel : ${vocab.referentiels.map((r) => r.id).join(', ')}`);
+    }
     return undefined;
   }
   const slug = rel === 'index.md' ? '' : rel.replace(/\.md$/, '').replace(/\/index$/, '');
-  const tree = parseMarkdown(source.text);
-  const interpreted = interpretChapter(tree, {
-    file: path,
-    text: source.text,
-    vocabulaires: vocab,
-    allowExigences: referentiel !== undefined,
-    allowTermes: rel === 'glossaire.md',
-    reporter,
-  });
-  return { slug, file: path, text: source.text, referentiel, ...interpreted };
+  return { edition, slug, referentiel, bytes, job: { path, allowExigences: referentiel !== undefined, allowTermes: rel === 'glossaire.md' } };
+}
+
+/** How `loadContent` works; the result is the same whatever the options. */
+export interface LoadOptions {
+  /**
+   * Folder of the chapter cache (results of unchanged chapters are reused across runs), or false (the default)
+   * for none. The CLI and the site use `defaultCacheDir()`.
+   */
+  cache?: string | false;
+  /**
+   * Threads that parse chapters: 'auto' (the default) uses every core when there is enough Markdown to parse;
+   * 1 parses on the calling thread only.
+   */
+  workers?: number | 'auto';
 }
 
 /** Loads and checks every edition of a content folder. Never throws on content mistakes. */
-export async function loadContent(dir: string): Promise<ContentBuild> {
+export async function loadContent(dir: string, options: LoadOptions = {}): Promise<ContentBuild> {
   const contentDir = resolve(dir);
   const reporter = new Reporter();
   const vocabulaires = await loadVocabulaires(contentDir, reporter);
@@ -167,6 +183,7 @@ export async function loadContent(dir: string): Promise<ContentBuild> {
   const entries = await readdir(contentDir, { withFileTypes: true });
   const names = entries.filter((e) => e.isDirectory() && isEditionName(e.name)).map((e) => e.name).sort(compareStrings);
   const editions: EditionBuild[] = [];
+  const pending: PendingChapter[] = [];
   for (const name of names) {
     const dir = join(contentDir, name);
     const edition: EditionBuild = {
@@ -184,11 +201,24 @@ export async function loadContent(dir: string): Promise<ContentBuild> {
     await loadEditionMeta(edition, reporter);
     edition.lock = await loadLock(dir, reporter);
     for (const path of await listMarkdown(dir)) {
-      const chapter = await loadChapter(edition, path, vocab, reporter);
-      if (chapter) edition.chapters.push(chapter);
+      const chapter = await prepareChapter(edition, path, vocab, reporter);
+      if (chapter) pending.push(chapter);
     }
     editions.push(edition);
   }
+  // Decoding, parsing and interpreting: from the cache, or shared between threads (chapters.ts).
+  const results = await processChapters(
+    pending.map((p) => p.job),
+    pending.map((p) => p.bytes),
+    vocab,
+    { cache: options.cache ?? false, workers: options.workers ?? 'auto' },
+  );
+  pending.forEach((p, i) => {
+    const result = results[i] as ChapterResult;
+    replayDiagnostics(result, reporter);
+    if (result.text === undefined || !result.interpreted) return;
+    p.edition.chapters.push({ slug: p.slug, file: p.job.path, text: result.text, referentiel: p.referentiel, ...result.interpreted });
+  });
   const build: ContentBuild = { dir: contentDir, vocabulaires, editions, reporter };
   checkStatuses(build);
   checkEditions(build, vocab);

@@ -14,7 +14,7 @@ import { DATAPACKAGE_PROFILE, toDataPackage, type PackagedFile } from './datapac
 import { readSchemas } from './schemas.ts';
 import { API_PATH, LICENCE, schemaId, SCHEMA_VERSION, SITE_URL } from './site.ts';
 import type { Catalogue, CatalogueFile, EditionDataset } from './types.ts';
-import { toXlsx } from './xlsx.ts';
+import { toXlsx, toXlsxAll } from './xlsx.ts';
 
 export { CSV_COLUMNS, CSV_LIST_SEPARATOR, toCsv } from './csv.ts';
 export { LICENCE } from './site.ts';
@@ -64,18 +64,14 @@ function schemaOf(path: string): string | undefined {
   return undefined;
 }
 
-function bytesOf(content: FileContent): Buffer {
-  return typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-}
-
 function describe(path: string, content: FileContent): CatalogueFile {
-  const bytes = bytesOf(content);
+  // Hashing a string hashes its UTF-8 bytes: no copy of the text as a buffer.
   const file: CatalogueFile = {
     path,
     url: `${SITE_URL}${API_PATH}${path}`,
     mediaType: mediaType(path),
-    bytes: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
   };
   const schema = schemaOf(path);
   if (schema) file.schema = schema;
@@ -86,43 +82,48 @@ function byPath<T>(entries: Iterable<[string, T]>): Map<string, T> {
   return new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** The files of one edition, by path relative to the API root: dataset in four formats, data package, one JSON per requirement. */
-export async function editionFiles(dataset: EditionDataset): Promise<Map<string, FileContent>> {
+/**
+ * The files of one edition, by path relative to the API root: dataset in four formats, data package, one JSON per
+ * requirement. `xlsx`: the workbook being written elsewhere (toXlsxAll), awaited after every other file is made.
+ */
+export async function editionFiles(dataset: EditionDataset, xlsx?: Promise<Uint8Array | undefined>): Promise<Map<string, FileContent>> {
   const name = dataset.edition.edition;
-  const whole: [string, FileContent][] = [
+  const text: [string, FileContent][] = [
     ['exigences.json', toJson(dataset)],
     ['exigences.ndjson', toNdjson(dataset)],
     ['exigences.csv', toCsv(dataset)],
-    ['exigences.xlsx', await toXlsx(dataset)],
   ];
+  const files = new Map<string, FileContent>(text.map(([path, content]) => [`${name}/${path}`, content]));
+  for (const exigence of dataset.exigences) {
+    files.set(`${name}/exigences/${exigence.id}.json`, toJson({ $schema: schemaId('exigence'), ...exigence }));
+  }
+  const whole: [string, FileContent][] = [...text, ['exigences.xlsx', (await xlsx) ?? (await toXlsx(dataset))]];
+  files.set(`${name}/exigences.xlsx`, whole[3]?.[1] ?? '');
   const packaged: PackagedFile[] = whole.map(([path, content]) => {
     const { mediaType, bytes, sha256 } = describe(path, content);
     return { path, mediaType, bytes, sha256 };
   });
-  const files = new Map<string, FileContent>(whole.map(([path, content]) => [`${name}/${path}`, content]));
   files.set(`${name}/datapackage.json`, toJson(toDataPackage(dataset, packaged)));
-  for (const exigence of dataset.exigences) {
-    files.set(`${name}/exigences/${exigence.id}.json`, toJson({ $schema: schemaId('exigence'), ...exigence }));
-  }
   return files;
 }
 
 /** Every data file, by path relative to the API root, sorted. Requires every edition to have a dataset. */
 export async function dataFiles(content: ContentBuild): Promise<Map<string, FileContent>> {
   const files = new Map<string, FileContent>();
-  const datasets: EditionDataset[] = [];
-  for (const edition of content.editions) {
-    const dataset = edition.dataset;
-    if (!dataset) throw new Error(`Edition ${edition.name} has errors: nothing to export`);
-    datasets.push(dataset);
-    for (const [path, text] of await editionFiles(dataset)) files.set(path, text);
-  }
+  const datasets: EditionDataset[] = content.editions.map((edition) => {
+    if (!edition.dataset) throw new Error(`Edition ${edition.name} has errors: nothing to export`);
+    return edition.dataset;
+  });
+  // The workbooks first (on a worker thread when large): every other file is made meanwhile.
+  const workbooks = toXlsxAll(datasets);
+  const editions = datasets.map((dataset, i) => editionFiles(dataset, workbooks.then((books) => books[i])));
   // Changelogs between every ordered pair of editions.
   const byName = new Map(datasets.map((d) => [d.edition.edition, d]));
   const pairs = editionPairs([...byName.keys()]);
   for (const [from, to] of pairs) {
     files.set(changelogPath(from, to), toJson(diffEditions(byName.get(from) as EditionDataset, byName.get(to) as EditionDataset)));
   }
+  for (const edition of await Promise.all(editions)) for (const [path, content] of edition) files.set(path, content);
   for (const [name, schema] of readSchemas()) files.set(`schemas/${name}.schema.json`, toJson(schema));
   files.set(TYPES_PATH, typesFile());
   const catalog = catalogue(datasets, byPath(files));

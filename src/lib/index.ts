@@ -1,5 +1,5 @@
 /** The doctrine library: everything the CLI and the site share. Astro-free. */
-export { loadContent, pagePath, exigenceHash, requirementHashes, editionRequirements, type ContentBuild, type EditionBuild, type ChapterBuild } from './content.ts';
+export { loadContent, pagePath, exigenceHash, requirementHashes, editionRequirements, type ContentBuild, type EditionBuild, type ChapterBuild, type LoadOptions } from './content.ts';
 export { Reporter, formatDiagnosticLine, diagnosticsToJson, type Diagnostic, type Place } from './diagnostics.ts';
 export { RULES, getRule, type Rule, type RuleId } from './rules.ts';
 export { ID_PATTERN, isRequirementId, isEditionName, parseRequirementId, compareIds, citation } from './ids.ts';
@@ -21,3 +21,5 @@ export { wordDelta, reverseDelta, similarity, type Segment } from './word-diff.t
 export { formatChangelogText, formatChangelogMarkdown, type ChangelogLabels } from './changelog-format.ts';
 export { readDatasetFile, parseDatasetJson, type DatasetFileResult } from './dataset-file.ts';
 export { requirementHistories, type RequirementHistory, type HistoryStep, type StepState } from './history.ts';
+export { contentKey, holdsExport, readExportRecord, writeExportRecord, type ExportRecord } from './export-cache.ts';
+export { defaultCacheDir } from './cache.ts';

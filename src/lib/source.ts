@@ -61,7 +61,11 @@ export function normalizeText(text: string): string {
 
 /** Reads a UTF-8 file; reports `encoding-invalid` and returns undefined when it is not valid UTF-8. */
 export async function readSource(path: string, reporter: Reporter): Promise<SourceText | undefined> {
-  const bytes = new Uint8Array(await readFile(path));
+  return decodeSource(path, new Uint8Array(await readFile(path)), reporter);
+}
+
+/** Decodes the bytes of a file read from `path`, as `readSource` does. */
+export function decodeSource(path: string, bytes: Uint8Array, reporter: Reporter): SourceText | undefined {
   let decoded: string;
   try {
     decoded = strictDecoder().decode(bytes);

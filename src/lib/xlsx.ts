@@ -6,6 +6,9 @@
  * Written by `write-excel-file`, then re-zipped with a fixed date on every entry so that the same dataset gives
  * the same bytes (a zip stores each entry's modification time; the workbook has no docProps, hence no other date).
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { unzipSync, zipSync } from 'fflate';
 import writeXlsxFile, { type Row, type Sheet } from 'write-excel-file/node';
 import { csvRecords, CSV_COLUMNS } from './csv.ts';
@@ -68,4 +71,40 @@ export async function toXlsx(dataset: EditionDataset): Promise<Uint8Array> {
   const written = new Uint8Array(await writeXlsxFile(sheets, {}).toBuffer());
   const entries = unzipSync(written);
   return zipSync(Object.fromEntries(Object.entries(entries).map(([name, data]) => [name, [data, { mtime: ZIP_DATE }]])), { level: 9 });
+}
+
+const WORKER_URL = new URL('./xlsx-worker.ts', import.meta.url);
+
+/** From this many requirements, a workbook is written on a worker thread while the caller goes on. */
+const WORKER_MIN_EXIGENCES = 1000;
+
+/** What `toXlsx` reads of a dataset: the edition, the référentiels, and the CSV columns of each requirement. */
+function xlsxInput(dataset: EditionDataset): EditionDataset {
+  return {
+    ...dataset,
+    chapitres: [],
+    retraits: [],
+    glossaire: [],
+    exigences: dataset.exigences.map((e) => ({ ...e, statement: { markdown: '', html: '', text: e.statement.text } })),
+  };
+}
+
+/**
+ * The workbooks of several datasets, the same bytes as `toXlsx`: written on one worker thread when they are large
+ * (compressing them is the costliest step of an export), so that the caller can prepare the other files meanwhile.
+ * Start it first, await it last.
+ */
+export function toXlsxAll(datasets: EditionDataset[]): Promise<Uint8Array[]> {
+  const large = datasets.some((d) => d.exigences.length >= WORKER_MIN_EXIGENCES);
+  if (!large || !existsSync(fileURLToPath(WORKER_URL))) return Promise.all(datasets.map(toXlsx));
+  return new Promise<Uint8Array[]>((resolve, reject) => {
+    const worker = new Worker(WORKER_URL);
+    worker.once('message', (books: Uint8Array[]) => {
+      resolve(books);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`xlsx worker exited with code ${code}`)));
+    worker.postMessage(datasets.map(xlsxInput));
+  }).catch(() => Promise.all(datasets.map(toXlsx)));
 }

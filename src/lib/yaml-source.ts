@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Place, Reporter } from './diagnostics.ts';
 import type { RuleId } from './rules.ts';
 import { describeSchemaError, getValidator, type SchemaName } from './schemas.ts';
@@ -33,8 +33,13 @@ export function parseYaml(
     }
     return undefined;
   }
+  const { value, fault } = toValue(doc);
+  if (fault) {
+    reporter.report(ruleId, placeAt(fault.node?.range?.[0] ?? doc.contents?.range?.[0] ?? 0), fault.message);
+    return undefined;
+  }
   return {
-    value: doc.toJS() as unknown,
+    value,
     locate(path) {
       for (let n = path.length; n >= 0; n--) {
         const node = doc.getIn(path.slice(0, n), true);
@@ -43,6 +48,76 @@ export function parseYaml(
       return placeAt(doc.contents?.range?.[0] ?? 0);
     },
   };
+}
+
+/** A node of the document that cannot become a JSON value, and why (in French). */
+interface Fault {
+  node: Node | undefined;
+  message: string;
+}
+
+/** The first node of `doc` that `test` accepts. */
+function findNode(doc: Document, test: (node: Node) => boolean): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, (_key, node) => {
+    if (isNode(node) && test(node)) {
+      found = node;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** True when a value contains itself (a recursive alias such as `&a [*a]`). */
+function isCircular(value: unknown, path = new Set<object>(), done = new Set<object>()): boolean {
+  if (typeof value !== 'object' || value === null || done.has(value)) return false;
+  if (path.has(value)) return true;
+  path.add(value);
+  for (const child of value instanceof Map ? value.values() : Object.values(value)) {
+    if (isCircular(child, path, done)) return true;
+  }
+  path.delete(value);
+  done.add(value);
+  return false;
+}
+
+/**
+ * The document's value, or why it has none that a JSON Schema can check: a list or a map used as a key, an alias
+ * to an anchor that is not set before it, too many aliases (exponential expansion), a value that contains itself.
+ */
+function toValue(doc: Document): { value: unknown; fault?: Fault } {
+  let keyNode: Node | undefined;
+  let badKey = false;
+  visit(doc, {
+    Pair(_key, pair) {
+      const key = pair.key;
+      // A key becomes a JSON property name: a plain scalar (text, number, boolean, null), not a list, a map, an
+      // alias or a tagged binary or date.
+      if (key === null || (isScalar(key) && (typeof key.value !== 'object' || key.value === null))) return undefined;
+      badKey = true;
+      keyNode = isNode(key) ? key : undefined;
+      return visit.BREAK;
+    },
+  });
+  if (badKey) {
+    return { value: undefined, fault: { node: keyNode, message: 'YAML inattendu : une clé composée (liste, objet, alias ou valeur typée), attendu une clé de texte simple' } };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (error) {
+    const name = /alias\): (.*)$/.exec((error as Error).message)?.[1];
+    if (name !== undefined) {
+      const alias = findNode(doc, (node) => isAlias(node) && node.source === name);
+      return { value: undefined, fault: { node: alias, message: `YAML invalide : alias « *${name} » sans ancre « &${name} » définie avant lui` } };
+    }
+    return { value: undefined, fault: { node: findNode(doc, isAlias), message: 'YAML invalide : trop d’alias (plus de 100 valeurs recopiées), attendu des valeurs écrites sans alias' } };
+  }
+  if (isCircular(value)) {
+    return { value: undefined, fault: { node: findNode(doc, isAlias), message: 'YAML invalide : alias récursif, une valeur se contient elle-même' } };
+  }
+  return { value };
 }
 
 /** Validates a YAML value against a published schema; reports each error at its YAML position. */

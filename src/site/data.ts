@@ -3,7 +3,8 @@
  * process as the config, so the build made once at config time is reused through `globalThis` instead of
  * loading the content again.
  */
-import { loadContent, requirementHistories, type ContentBuild, type EditionBuild, type EditionDataset, type RequirementHistory } from '../lib/index.ts';
+import { defaultCacheDir, loadContent, requirementHistories, type ContentBuild, type EditionBuild, type EditionDataset, type RequirementHistory } from '../lib/index.ts';
+import { siteContentDir } from './content-dir.ts';
 
 const KEY = Symbol.for('doctrine.content');
 type Holder = { [KEY]?: Promise<ContentBuild> };
@@ -14,7 +15,7 @@ export function shareContent(content: ContentBuild): void {
 
 export function getContent(): Promise<ContentBuild> {
   const holder = globalThis as Holder;
-  holder[KEY] ??= loadContent('content');
+  holder[KEY] ??= loadContent(siteContentDir(), { cache: defaultCacheDir() });
   return holder[KEY];
 }
 

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { API_PATH, dataFiles, describeErratum, diffEditions, editionPairs, explorerView, formatDiagnosticLine, loadContent, printView, soclesView, writeTreeAtomic, type Changelog, type ContentBuild, type EditionDataset } from '../lib/index.ts';
+import { API_PATH, dataFiles, defaultCacheDir, describeErratum, diffEditions, editionPairs, explorerView, formatDiagnosticLine, loadContent, printView, soclesView, writeTreeAtomic, type Changelog, type ContentBuild, type EditionDataset } from '../lib/index.ts';
 import { remarkExigences } from './remark-exigences.ts';
 import { shareContent } from './data.ts';
 import { addCspToPages } from './csp.ts';
@@ -66,7 +66,7 @@ export interface DoctrineSite {
 const STATUT_LABELS: Record<string, string> = { 'en-vigueur': 'en vigueur', remplacée: 'remplacée', projet: 'projet' };
 
 export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
-  const content = await loadContent(contentDir);
+  const content = await loadContent(contentDir, { cache: defaultCacheDir() });
   const diagnostics = content.reporter.diagnostics;
   for (const d of diagnostics) console.error(formatDiagnosticLine(d));
   if (content.reporter.errorCount > 0) {

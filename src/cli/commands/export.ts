@@ -1,11 +1,14 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { dataFiles, writeTreeAtomic } from '../../lib/index.ts';
+import { createHash } from 'node:crypto';
+// The light modules first: unchanged content already exported is reported without loading the parser, the
+// schemas or the writers (the rest of the library is imported below, when needed).
+import { defaultCacheDir } from '../../lib/cache.ts';
+import { contentKey, holdsExport, readExportRecord, writeExportRecord } from '../../lib/export-cache.ts';
 import { CONTENT_OPTION, contentDir, parse } from '../args.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import type { Command } from '../main.ts';
-import { printDiagnostics } from '../report.ts';
-import { loadContentOrFail } from './validate.ts';
+import { printDiagnostics, printReport } from '../report.ts';
 
 /** Refuses to replace a folder that is neither empty nor a previous export (it holds editions.json). */
 async function checkTarget(out: string): Promise<void> {
@@ -27,7 +30,18 @@ const command: Command = {
     if (!values.out) throw new UsageError('option --out DIR manquante');
     const out = resolve(values.out);
     await checkTarget(out);
-    const build = await loadContentOrFail(contentDir(values.content));
+    const content = contentDir(values.content);
+    // Unchanged content already exported there: nothing to write (src/lib/export-cache.ts).
+    const cache = defaultCacheDir();
+    const key = cache && (await stat(content).then((s) => s.isDirectory(), () => false)) ? await contentKey(content) : undefined;
+    const record = cache && key ? await readExportRecord(cache, key) : undefined;
+    if (record && (await holdsExport(out, record.catalog))) {
+      printReport(record.diagnostics, record, 'text');
+      process.stderr.write(`Contenu inchangé : ${out} contient déjà ces ${record.files} fichiers\n`);
+      return EXIT.ok;
+    }
+    const [{ dataFiles, writeTreeAtomic }, { loadContentOrFail }] = await Promise.all([import('../../lib/index.ts'), import('./validate.ts')]);
+    const build = await loadContentOrFail(content);
     if (build.reporter.errorCount > 0) {
       printDiagnostics(build, 'text');
       process.stderr.write(`Rien n’a été écrit : « ${out} » est inchangé.\n`);
@@ -37,6 +51,11 @@ const command: Command = {
     await writeTreeAtomic(out, files);
     printDiagnostics(build, 'text');
     process.stderr.write(`${files.size} fichiers écrits dans ${out}\n`);
+    if (cache && key) {
+      const catalog = createHash('sha256').update(files.get('editions.json') ?? '').digest('hex');
+      const exigences = build.editions.reduce((n, e) => n + (e.dataset?.exigences.length ?? 0), 0);
+      await writeExportRecord(cache, key, { catalog, diagnostics: build.reporter.diagnostics, editions: build.editions.length, exigences, files: files.size });
+    }
     return EXIT.ok;
   },
 };

@@ -1,15 +1,15 @@
 import { stat } from 'node:fs/promises';
-import { loadContent } from '../../lib/index.ts';
+import { defaultCacheDir, loadContent } from '../../lib/index.ts';
 import { CONTENT_OPTION, contentDir, formatOption, parse } from '../args.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import type { Command } from '../main.ts';
 import { printDiagnostics } from '../report.ts';
 
-/** Loads the content folder or fails with a usage error when it does not exist. */
+/** Loads the content folder (with the chapter cache) or fails with a usage error when it does not exist. */
 export async function loadContentOrFail(dir: string) {
   const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
   if (!isDir) throw new UsageError(`dossier de contenu « ${dir} » introuvable`);
-  return loadContent(dir);
+  return loadContent(dir, { cache: defaultCacheDir() });
 }
 
 const command: Command = {
