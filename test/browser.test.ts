@@ -111,6 +111,54 @@ test('a retired ID has a tombstone naming its successors, and its history links 
   await page.close();
 });
 
+test('searching a requirement’s own words lands on that requirement', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/2025/`);
+  // Words of INT-IDA-01's statement (not its ID), restricted to the edition in force.
+  await search(page, 'propagation d’identité authentification unique');
+  await page.locator('site-search dialog summary', { hasText: 'Édition' }).click();
+  await page.locator('site-search dialog input[name="Édition"][value="2025"]').check();
+  const hit = page.locator('site-search dialog a[href="/2025/exigences/INT-IDA-01/"]');
+  await hit.waitFor({ timeout: 15000 });
+  await hit.click();
+  await page.waitForURL(/\/2025\/exigences\/INT-IDA-01\/$/);
+  assert.match((await page.locator('h1').textContent()) ?? '', /^INT-IDA-01 — Propagation de l'identité/);
+  await page.close();
+});
+
+test('the site opens on the edition in force; a superseded edition’s banner leads to the same requirement in force', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/`);
+  assert.ok(await page.locator('main a[href="/2025/"]').first().isVisible(), 'home page links the edition in force');
+  assert.equal(await page.locator('.bandeau-edition').count(), 0, 'no superseded banner outside an edition');
+  await page.goto(`${server.origin}/2024/exigences/INT-IDA-01/`);
+  const banner = page.locator('.bandeau-edition');
+  assert.match((await banner.textContent()) ?? '', /Édition 2024 : remplacée\. L’édition en vigueur est l’édition 2025 : voir cette page dans l’édition 2025\./);
+  await banner.locator('a', { hasText: 'voir cette page' }).click();
+  await page.waitForURL(/\/2025\/exigences\/INT-IDA-01\/$/);
+  assert.equal(await page.locator('.bandeau-edition').count(), 0, 'no banner on the edition in force');
+  // A requirement retired before the edition in force: the banner leads to its history instead.
+  await page.goto(`${server.origin}/2024/exigences/DOC-GOU-01/`);
+  await page.locator('.bandeau-edition a', { hasText: 'voir l’historique de cette exigence' }).click();
+  await page.waitForURL(/\/exigences\/DOC-GOU-01\/$/);
+  await page.close();
+});
+
+test('copy buttons put the page’s link and its citation on the clipboard, and say so', async () => {
+  await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/2025/exigences/INT-IDA-01/`);
+  const box = page.locator('[data-copier]').first();
+  await box.waitFor({ state: 'visible' });
+  await box.locator('button', { hasText: 'Copier la citation' }).click();
+  await page.locator('.copier-statut', { hasText: 'Copié : 2025/INT-IDA-01' }).first().waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '2025/INT-IDA-01');
+  await box.locator('button', { hasText: 'Copier le lien' }).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(link, /^https:\/\/[^/]+\/2025\/exigences\/INT-IDA-01\/$/);
+  await page.close();
+});
+
 test('browsing requested nothing outside the site, and the CSP blocked nothing the site needs', () => {
   assert.deepEqual(foreign, []);
   assert.deepEqual(cspViolations, []);
