@@ -10,7 +10,7 @@ import { Reporter, type Place } from './diagnostics.ts';
 import { citation, compareIds, compareStrings, isEditionName, isSlug } from './ids.ts';
 import { checkFrozen, isFrozen, loadLock, type LoadedLock } from './lock.ts';
 import { processChapters, replayDiagnostics, type ChapterJob, type ChapterResult } from './chapters.ts';
-import type { ExigenceSource, Frontmatter, ReferenceSource, TermeSource } from './interpret.ts';
+import type { ExigenceSource, Frontmatter, InvalidId, ReferenceSource, TermeSource } from './interpret.ts';
 import { renderBody, type LinkResolver } from './render.ts';
 import { describeSchemaError, getValidator, pointerSegments } from './schemas.ts';
 import { schemaId, SCHEMA_VERSION, SITE_URL } from './site.ts';
@@ -29,7 +29,7 @@ export interface ChapterBuild {
   exigences: ExigenceSource[];
   termes: TermeSource[];
   references: ReferenceSource[];
-  invalidIds: string[];
+  invalidIds: InvalidId[];
 }
 
 export interface EditionBuild {
@@ -238,6 +238,13 @@ function checkStatuses(build: ContentBuild): void {
   }
 }
 
+/** A chapter's requirements, valid or written with errors, in the order of their IDs in the file. */
+function inReadingOrder(chapter: ChapterBuild): ({ exigence: ExigenceSource } | { invalid: InvalidId })[] {
+  const entries = [...chapter.exigences.map((exigence) => ({ exigence })), ...chapter.invalidIds.map((invalid) => ({ invalid }))];
+  const placeOf = (e: (typeof entries)[number]): Place => ('exigence' in e ? (e.exigence.attributePlaces.id ?? e.exigence.place) : e.invalid.place);
+  return entries.sort((a, b) => placeOf(a).line - placeOf(b).line || placeOf(a).column - placeOf(b).column);
+}
+
 interface Seen {
   firstEdition: string;
   lastEdition: string;
@@ -253,18 +260,25 @@ function checkEditions(build: ContentBuild, vocab: Vocabulaires): void {
     const errorsBefore = reporter.errorCount;
     const metaPlace = (path: (string | number)[]): Place => edition.metaSource?.locate(path) ?? { file: edition.metaFile, line: 1, column: 1 };
 
-    // Requirements of this edition, in reading order; duplicates reported at their second place.
+    // Requirements of this edition, in reading order; duplicates reported at their second place. Requirements
+    // written with other errors take part too: their ID is declared all the same.
     const current = new Map<string, ExigenceSource>();
+    const declared = new Map<string, Place>();
     const chapterOf = new Map<string, ChapterBuild>();
     for (const chapter of edition.chapters) {
-      for (const exigence of chapter.exigences) {
-        const first = current.get(exigence.id);
+      for (const entry of inReadingOrder(chapter)) {
+        const place = 'exigence' in entry ? (entry.exigence.attributePlaces.id ?? entry.exigence.place) : entry.invalid.place;
+        const id = 'exigence' in entry ? entry.exigence.id : entry.invalid.id;
+        const first = declared.get(id);
         if (first) {
-          reporter.report('id-duplicate', exigence.attributePlaces.id ?? exigence.place, `Identifiant « ${exigence.id} » en double dans l’édition ${edition.name}`, {
-            cause: { ...(first.attributePlaces.id ?? first.place), message: 'première occurrence' },
+          reporter.report('id-duplicate', place, `Identifiant « ${id} » en double dans l’édition ${edition.name}`, {
+            cause: { ...first, message: 'première occurrence' },
           });
           continue;
         }
+        declared.set(id, place);
+        if (!('exigence' in entry)) continue;
+        const exigence = entry.exigence;
         current.set(exigence.id, exigence);
         chapterOf.set(exigence.id, chapter);
         const wasRetired = retired.get(exigence.id);
@@ -275,7 +289,7 @@ function checkEditions(build: ContentBuild, vocab: Vocabulaires): void {
     }
 
     // Requirements written with errors (already reported) still exist for references and continuity.
-    const invalid = new Set(edition.chapters.flatMap((c) => c.invalidIds));
+    const invalid = new Set(edition.chapters.flatMap((c) => c.invalidIds.map((i) => i.id)));
 
     // A published edition is frozen: its requirements are those of its lock, unless an erratum says otherwise.
     if (edition.meta) checkPublished(edition, edition.meta, current, invalid, metaPlace, reporter);

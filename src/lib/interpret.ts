@@ -61,13 +61,22 @@ export interface Frontmatter {
   source?: string;
 }
 
+/** The well-formed ID of a requirement that has errors, and where it is written. */
+export interface InvalidId {
+  id: string;
+  place: Place;
+}
+
 export interface InterpretedChapter {
   frontmatter: Frontmatter | undefined;
   exigences: ExigenceSource[];
   termes: TermeSource[];
   references: ReferenceSource[];
-  /** Well-formed IDs of requirements that have errors: they exist, so references to them are not reported. */
-  invalidIds: string[];
+  /**
+   * Requirements written with errors (already reported) but a well-formed ID, with the place of that ID: they
+   * exist, so references to them are not reported, and their IDs still count for duplicates.
+   */
+  invalidIds: InvalidId[];
 }
 
 export interface InterpretContext {
@@ -138,7 +147,7 @@ export function interpretChapter(tree: Root, ctx: InterpretContext): Interpreted
             const exigence = readExigence(node);
             if (exigence) out.exigences.push(exigence);
           } else if (isRequirementId(node.attributes?.id ?? '')) {
-            out.invalidIds.push(node.attributes?.id ?? '');
+            out.invalidIds.push({ id: node.attributes?.id ?? '', place: attributePlace(node, 'id') });
           }
           // An unclosed requirement swallowed what follows: read its content as siblings, not as nested.
           visit(node.children, insideExigence || !unclosed, swallowed);
@@ -284,7 +293,7 @@ export function interpretChapter(tree: Root, ctx: InterpretContext): Interpreted
       ctx.reporter.report('exigence-empty', placeOf(node), 'Exigence vide, attendu un énoncé entre l’ouverture et la fermeture');
     }
     if (!valid) {
-      if (isRequirementId(id)) out.invalidIds.push(id);
+      if (isRequirementId(id)) out.invalidIds.push({ id, place: attributePlace(node, 'id') });
       return undefined;
     }
     const attributePlaces: ExigenceSource['attributePlaces'] = { title: placeOf(node) };
