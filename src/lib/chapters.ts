@@ -5,7 +5,7 @@
  * - a cache keyed by the SHA-256 of all it depends on skips the chapters already seen (`cache` option);
  * - the other chapters are shared between worker threads when there is enough to parse (`workers` option).
  * However a result is obtained, it is the same value, so outputs keep the same bytes
- * (docs/decisions/0009-chapter-cache-and-workers.md).
+ * (docs/decisions/0010-chapter-cache-and-workers.md).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';

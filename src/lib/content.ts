@@ -137,6 +137,9 @@ interface PendingChapter {
   bytes: Uint8Array;
 }
 
+/** Pages the site builds at the root of every edition (src/pages/[edition]/): no chapter may take their name. */
+export const RESERVED_PAGES = ['exigences', 'explorateur', 'imprimer', 'nouveautes', 'socles'] as const;
+
 async function prepareChapter(edition: EditionBuild, path: string, vocab: Vocabulaires, reporter: Reporter): Promise<PendingChapter | undefined> {
   const rel = relative(edition.dir, path).split(sep).join('/');
   const segments = rel.replace(/\.md$/, '').split('/');
@@ -144,8 +147,12 @@ async function prepareChapter(edition: EditionBuild, path: string, vocab: Vocabu
     reporter.report('file-name-invalid', { file: path, line: 1, column: 1 }, `Nom « ${rel} » inattendu, attendu des minuscules ASCII, chiffres et tirets`);
     return undefined;
   }
-  const bytes = new Uint8Array(await readFile(path));
   const isRoot = segments.length === 1;
+  if (isRoot && (RESERVED_PAGES as readonly string[]).includes(segments[0] ?? '')) {
+    reporter.report('file-name-reserved', { file: path, line: 1, column: 1 }, `Nom « ${rel} » réservé à une page que le site construit pour chaque édition, attendu un autre nom que ${RESERVED_PAGES.join(', ')}`);
+    return undefined;
+  }
+  const bytes = new Uint8Array(await readFile(path));
   const referentiel = isRoot ? undefined : segments[0];
   if (referentiel !== undefined && !vocab.referentiels.some((r) => r.id === referentiel)) {
     // An encoding error comes first; otherwise the folder is the mistake.

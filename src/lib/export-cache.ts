@@ -3,7 +3,7 @@
  * (`editions.json`) it wrote for a content key (every byte of the content folder, its place, the library's code and
  * the installed packages). When the same key comes back and the target folder still holds exactly that export —
  * the catalog with that hash, every file it lists with its size and SHA-256, nothing else — there is nothing to
- * write. Otherwise the export runs as usual. See docs/decisions/0009-chapter-cache-and-workers.md.
+ * write. Otherwise the export runs as usual. See docs/decisions/0010-chapter-cache-and-workers.md.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

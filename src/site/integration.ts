@@ -74,14 +74,6 @@ export async function doctrineSite(contentDir: string): Promise<DoctrineSite> {
     process.exit(1);
   }
   shareContent(content);
-  // `/<edition>/nouveautes/` is the page of what changed in the edition (src/pages/[edition]/nouveautes.astro).
-  for (const edition of content.editions) {
-    const clash = edition.chapters.find((c) => c.slug === 'nouveautes');
-    if (clash) {
-      console.error(`${clash.file}:1:1: nom de page « nouveautes » réservé à la page des nouveautés de l’édition : renommez ce fichier.`);
-      process.exit(1);
-    }
-  }
   const editions: SiteEdition[] = content.editions.map((e) => ({
     name: e.name,
     title: e.dataset?.edition.title ?? e.name,
