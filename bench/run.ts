@@ -10,7 +10,7 @@
  * - `diffEditions` between two large editions, with word deltas;
  * - peak memory (max RSS) of each process; bytes of a requirement page and of the explorer with their CSS and JS.
  *
- * Options: --sizes 500,2000,10000  --multi 5x2000  --pair 5000  --runs 3  --build-sizes 500,2000,10000
+ * Options: --sizes 500,2000,10000  --multi 5x2000  --pair 5000  --runs 3  --build-sizes 500,2000,10000,5x2000
  *          --budget 30 (minutes; a measure whose estimate would overrun it is skipped, and said so)  --no-write
  */
 import { execFileSync, spawnSync } from 'node:child_process';

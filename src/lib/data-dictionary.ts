@@ -99,7 +99,7 @@ export function dataDictionaryMarkdown(): string {
   const out = [
     '# Dictionnaire des données',
     '',
-    '<!-- Généré par `npm run gen:types` depuis schemas/*.schema.json : ne pas modifier à la main. -->',
+    '<!-- Généré par `npm run gen:docs` depuis schemas/*.schema.json : ne pas modifier à la main. -->',
     '',
     'Convention de nommage : clés camelCase en ASCII ; les termes de la doctrine restent en français',
     '(`exigences`, `niveau`, `cibles`, `socles`, `normes`, `echeance`, `remplace`, `referentiel`, `chapitre`,',
