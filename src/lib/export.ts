@@ -165,6 +165,9 @@ export function catalogue(datasets: EditionDataset[], files: ReadonlyMap<string,
   return catalog;
 }
 
+/** How many file writes `writeTreeAtomic` keeps in flight. */
+const WRITES_IN_FLIGHT = 32;
+
 /**
  * Writes `files` as the whole content of `dir`: into a sibling temporary folder first, then swapped in.
  * If anything fails before the swap, `dir` is untouched.
@@ -176,11 +179,19 @@ export async function writeTreeAtomic(dir: string, files: ReadonlyMap<string, Fi
   const old = join(parent, `.${basename(dir)}.old-${stamp}`);
   await mkdir(parent, { recursive: true });
   try {
-    for (const [path, content] of files) {
-      const target = join(temp, path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, content);
-    }
+    // Folders once each, then the files with a bounded number of writes in flight: thousands of small files are
+    // bound by the file system's latency, not by this thread.
+    const folders = [...new Set([...files.keys()].map((path) => dirname(join(temp, path))))].sort();
+    for (const folder of folders) await mkdir(folder, { recursive: true });
+    const entries = [...files];
+    let next = 0;
+    const writer = async () => {
+      while (next < entries.length) {
+        const [path, content] = entries[next++] as [string, FileContent];
+        await writeFile(join(temp, path), content);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, entries.length) }, writer));
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;
