@@ -185,13 +185,16 @@ export async function writeTreeAtomic(dir: string, files: ReadonlyMap<string, Fi
     for (const folder of folders) await mkdir(folder, { recursive: true });
     const entries = [...files];
     let next = 0;
+    let failure: { error: unknown } | undefined;
     const writer = async () => {
-      while (next < entries.length) {
+      while (next < entries.length && !failure) {
         const [path, content] = entries[next++] as [string, FileContent];
-        await writeFile(join(temp, path), content);
+        await writeFile(join(temp, path), content).catch((error: unknown) => void (failure ??= { error }));
       }
     };
+    // Every writer has stopped before the temporary folder is removed, so none writes into it afterwards.
     await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, entries.length) }, writer));
+    if (failure) throw failure.error;
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;
