@@ -312,8 +312,10 @@ lines.push(
   '| contenu | exigences | fichiers .md | analyse remark brute (1 fil) | export à froid | rapport | µs par exigence | export, chapitres en cache | réexport inchangé | mémoire max (export) |',
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 );
+/** Requirements of an export row, over all its editions. */
+const exigencesOf = (r: ExportRow) => r.summary.editions.reduce((n, e) => n + e.exigences, 0);
 for (const r of exportRows) {
-  const total = r.summary.editions.reduce((n, e) => n + e.exigences, 0);
+  const total = exigencesOf(r);
   lines.push(
     `| ${r.spec.label} | ${fmtInt(total)} | ${fmtInt(Number(r.parse.extra.files))} | ${fmtMs(r.parse.ms)} | ${fmtMs(r.cold.ms)} | ${ratio(r.cold.ms, r.parse.ms)} | ` +
       `${fmtInt(Math.round((r.cold.ms * 1000) / total))} | ${fmtMs(r.cached.ms)} | ${fmtMs(r.warm.ms)} | ${Math.round(Math.max(r.cold.rssMb, r.cached.rssMb, r.warm.rssMb))} Mo |`,
@@ -342,8 +344,7 @@ if (notes.length > 0) lines.push('', '### Ignoré ou écourté', '', ...notes.ma
 /** The issue's targets against this run's numbers: one row each, met or not (an honest « non » stays visible). */
 function objectives(): string[] {
   const rows: [string, string, boolean][] = [];
-  const total = (r: ExportRow) => r.summary.editions.reduce((n, e) => n + e.exigences, 0);
-  const single = exportRows.filter((r) => r.spec.editions === 1).sort((a, b) => total(a) - total(b));
+  const single = exportRows.filter((r) => r.spec.editions === 1).sort((a, b) => exigencesOf(a) - exigencesOf(b));
   const largest = single[single.length - 1];
   if (largest) {
     rows.push([`export à froid de ${largest.spec.label} plus rapide que l’analyse remark brute (1 fil)`, `${ratio(largest.cold.ms, largest.parse.ms)} (${fmtMs(largest.cold.ms)} contre ${fmtMs(largest.parse.ms)})`, largest.cold.ms < largest.parse.ms]);
@@ -352,7 +353,7 @@ function objectives(): string[] {
     const worst = Math.max(...exportRows.map((r) => r.warm.ms));
     rows.push(['réexport d’un contenu inchangé sous 1 s (pire ensemble)', fmtMs(worst), worst < 1000]);
   }
-  rows.push(...linearity('export à froid', single.map((r) => [total(r), r.cold.ms, r.spec.label])));
+  rows.push(...linearity('export à froid', single.map((r) => [exigencesOf(r), r.cold.ms, r.spec.label])));
   const built = buildRows.filter((r) => r.full && r.bare) as (BuildRow & { full: Measure; bare: Measure })[];
   if (built.length > 0) {
     const worst = built.reduce((w, r) => (r.full.ms / r.bare.ms > w.full.ms / w.bare.ms ? r : w));
@@ -373,12 +374,15 @@ function objectives(): string[] {
   ];
 }
 
-/** Marginal cost per requirement of the last step of sizes against the first: [size, ms, label] by size. */
-function linearity(what: string, points: [number, number, string][]): [string, string, boolean][] {
+/** One measured size: [requirements, ms, label]. */
+type Point = [number, number, string];
+
+/** Marginal cost per requirement of the last step of sizes against the first; `points` sorted by size. */
+function linearity(what: string, points: Point[]): [string, string, boolean][] {
   if (points.length < 3) return [];
-  const marginal = (a: [number, number, string], b: [number, number, string]) => (b[1] - a[1]) / (b[0] - a[0]);
-  const [p0, p1] = points as [[number, number, string], [number, number, string]];
-  const [q0, q1] = points.slice(-2) as [[number, number, string], [number, number, string]];
+  const marginal = (a: Point, b: Point) => (b[1] - a[1]) / (b[0] - a[0]);
+  const [p0, p1] = points as [Point, Point];
+  const [q0, q1] = points.slice(-2) as [Point, Point];
   const first = marginal(p0, p1);
   const last = marginal(q0, q1);
   const us = (ms: number) => `${fmtInt(Math.round(ms * 1000))} µs`;
